@@ -1,0 +1,74 @@
+# bsdemu: run FreeBSD programs on Linux.  See README.md and docs/.
+CC      ?= gcc
+CFLAGS  ?= -O2 -g
+WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
+CPPFLAGS += -Isrc -D_GNU_SOURCE
+ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(CPPFLAGS)
+LDLIBS  += -lpthread
+
+SRCS    := $(shell find src -name '*.c' | sort)
+LIBSRCS := $(filter-out src/main.c,$(SRCS))
+OBJS    := $(SRCS:src/%.c=build/obj/%.o)
+ASAN_OBJS := $(SRCS:src/%.c=build/asan/obj/%.o)
+ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+.PHONY: all check check-quick asan clean gen-syscalls fuzz-loader bench run-example example
+
+all: build/bsdemu
+
+build/bsdemu: $(OBJS)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+build/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# Sanitizer build of the same sources: the test suite runs guests under it too.
+asan: build/asan/bsdemu
+build/asan/bsdemu: $(ASAN_OBJS)
+	$(CC) $(ASAN_FLAGS) -o $@ $^ $(LDLIBS)
+
+build/asan/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 $(WARN) $(ASAN_FLAGS) $(CPPFLAGS) -MMD -MP -c -o $@ $<
+
+# Regenerate the syscall table from FreeBSD's syscalls.master.
+SYSCALLS_MASTER ?= ../shared/freebsd-abi/syscalls.master
+gen-syscalls:
+	python3 tools/gensyscalls.py $(SYSCALLS_MASTER) src/os/freebsd
+
+# Every test; ends with "N passed, N failed".  Installs missing test tools.
+check: build/bsdemu build/asan/bsdemu
+	@tests/deps.sh
+	tests/run.sh
+
+# The same without the sanitizer runs (quicker while developing).
+check-quick: build/bsdemu
+	@tests/deps.sh
+	tests/run.sh --no-asan
+
+# The README's first command: a bundled FreeBSD/aarch64 program under bsdemu.
+run-example: build/bsdemu
+	build/bsdemu examples/hello-freebsd-arm64 from the README
+
+# Rebuild that bundled program from examples/hello.c (needs clang and lld).
+example:
+	@tests/deps.sh
+	$(MAKE) -f tests/guest/Makefile example
+
+# Interpreter speed next to qemu-aarch64 (appends to docs/performance.md).
+bench: build/bsdemu
+	bench/run.sh
+
+# Coverage-guided fuzzing of the ELF parser (libFuzzer; FUZZ_SECONDS=60).
+FUZZ_SECONDS ?= 60
+fuzz-loader:
+	@mkdir -p build/fuzz
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -D_GNU_SOURCE \
+		tests/fuzz/fuzz_elf.c src/loader/elf.c -o build/fuzz/fuzz_elf
+	build/fuzz/fuzz_elf -max_total_time=$(FUZZ_SECONDS) build/tests/loader-corpus
+
+clean:
+	rm -rf build
+
+-include $(OBJS:.o=.d) $(ASAN_OBJS:.o=.d)

@@ -1,0 +1,339 @@
+/* AArch64 core: state, the dispatcher and the translated-block cache.
+ *
+ * The block cache is global (all guest threads share code): a hash table of
+ * blocks keyed by guest pc.  Each thread has a direct-mapped jump cache in
+ * cpu->jit_cache in front of it.  Everything the cache owns is in
+ * struct tcache below; to run several guest threads at once, a lock around
+ * tc_lookup_or_translate() and a64_invalidate() is all that is missing, plus
+ * deferring the free() of dropped blocks until no thread can be inside them. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cpu/aarch64/a64_int.h"
+
+__thread struct a64_cpu *a64_running;
+uint64_t a64_gen = 1;
+
+#define A64_MAX_BLOCK_OPS 64
+
+static struct tcache {
+	struct a64_block **bucket;
+	size_t mask;            /* bucket count - 1 */
+	size_t count;           /* blocks */
+	uint64_t lo, hi;        /* guest range any block covers */
+} tc;
+
+static size_t tc_hash(uint64_t pc)
+{
+	return (size_t)((pc >> 2) * 0x9e3779b97f4a7c15ull >> 20);
+}
+
+static void tc_grow(void)
+{
+	size_t n = tc.bucket ? (tc.mask + 1) * 2 : 4096;
+	struct a64_block **nb = calloc(n, sizeof(*nb));
+	if (!nb) {
+		fprintf(stderr, "bsdemu: out of memory for the translation cache\n");
+		abort();
+	}
+	if (tc.bucket) {
+		for (size_t i = 0; i <= tc.mask; i++) {
+			struct a64_block *b = tc.bucket[i], *nx;
+			for (; b; b = nx) {
+				nx = b->next;
+				size_t h = tc_hash(b->pc) & (n - 1);
+				b->next = nb[h];
+				nb[h] = b;
+			}
+		}
+		free(tc.bucket);
+	}
+	tc.bucket = nb;
+	tc.mask = n - 1;
+}
+
+static struct a64_block *tc_find(uint64_t pc)
+{
+	if (!tc.bucket)
+		return NULL;
+	for (struct a64_block *b = tc.bucket[tc_hash(pc) & tc.mask]; b; b = b->next)
+		if (b->pc == pc)
+			return b;
+	return NULL;
+}
+
+static void tc_insert(struct a64_block *b)
+{
+	if (!tc.bucket || tc.count >= tc.mask + 1)
+		tc_grow();
+	size_t h = tc_hash(b->pc) & tc.mask;
+	b->next = tc.bucket[h];
+	tc.bucket[h] = b;
+	tc.count++;
+	if (tc.count == 1 || b->pc < tc.lo)
+		tc.lo = b->pc;
+	if (tc.count == 1 || b->end > tc.hi)
+		tc.hi = b->end;
+}
+
+void a64_invalidate(uint64_t start, uint64_t len)
+{
+	uint64_t end = start + len;
+	if (end < start)
+		end = UINT64_MAX;
+	if (!tc.count || end <= tc.lo || start >= tc.hi)
+		return;
+	int dropped = 0;
+	for (size_t i = 0; i <= tc.mask; i++) {
+		struct a64_block **pp = &tc.bucket[i];
+		while (*pp) {
+			struct a64_block *b = *pp;
+			if (b->pc < end && start < b->end) {
+				*pp = b->next;
+				free(b);
+				tc.count--;
+				dropped = 1;
+			} else {
+				pp = &b->next;
+			}
+		}
+	}
+	if (dropped)
+		__atomic_add_fetch(&a64_gen, 1, __ATOMIC_RELEASE);
+}
+
+/* ---- translation ---- */
+
+static void set_fault(struct a64_cpu *cpu, uint64_t addr, int sig, int code)
+{
+	cpu->exit_reason = A64_EXIT_FAULT;
+	cpu->fault_addr = addr;
+	cpu->fault_sig = sig;
+	cpu->exit_code = code;
+}
+
+static struct a64_block *translate(struct a64_cpu *cpu, uint64_t pc)
+{
+	if (pc & 3) {
+		set_fault(cpu, pc, A64_FAULT_SIGBUS, A64_BUS_ADRALN);
+		return NULL;
+	}
+	int prot = pc < guest_limit ? mem_prot_at(pc) : -1;
+	if (prot < 0) {
+		set_fault(cpu, pc, A64_FAULT_SIGSEGV, A64_SEGV_MAPERR);
+		return NULL;
+	}
+	if (!(prot & GPROT_EXEC)) {
+		set_fault(cpu, pc, A64_FAULT_SIGSEGV, A64_SEGV_ACCERR);
+		return NULL;
+	}
+	uint64_t page_end = (pc | GUEST_PAGE_MASK) + 1;
+	uint32_t max = (uint32_t)((page_end - pc) / 4);
+	if (max > A64_MAX_BLOCK_OPS)
+		max = A64_MAX_BLOCK_OPS;
+	struct a64_op tmp[A64_MAX_BLOCK_OPS];
+	uint32_t n = 0;
+	int ended = 0;
+	while (n < max && !ended) {
+		uint32_t insn;
+		uint64_t a = pc + 4ull * n;
+		if (prot & GPROT_READ) {
+			memcpy(&insn, g2h(a), 4);
+		} else if (copy_from_guest(&insn, a, 4) < 0) {
+			if (n == 0) {
+				set_fault(cpu, pc, A64_FAULT_SIGSEGV, A64_SEGV_ACCERR);
+				return NULL;
+			}
+			break;
+		}
+		struct a64_op *op = &tmp[n];
+		memset(op, 0, sizeof(*op));
+		op->pc = a;
+		op->insn = insn;
+		ended = a64_decode(op, insn);
+		n++;
+	}
+	if (!ended) {
+		/* Fall through into the next block (page end or size limit). */
+		struct a64_op *op = &tmp[n];
+		memset(op, 0, sizeof(*op));
+		op->pc = pc + 4ull * n;
+		op->insn = 0;
+		a64_decode_branch_sys(op, 0x14000000); /* B . + 0, retargeted below */
+		op->imm = op->pc;
+		n++;
+	}
+	struct a64_block *b = malloc(sizeof(*b) + (n + 1) * sizeof(struct a64_op));
+	if (!b) {
+		fprintf(stderr, "bsdemu: out of memory translating guest code\n");
+		abort();
+	}
+	b->pc = pc;
+	b->end = pc + 4ull * n;
+	b->nops = n;
+	memcpy(b->ops, tmp, n * sizeof(struct a64_op));
+	memset(&b->ops[n], 0, sizeof(struct a64_op));
+	tc_insert(b);
+	return b;
+}
+
+static struct a64_block *lookup(struct a64_cpu *cpu, struct a64_jcache *jc, uint64_t pc)
+{
+	uint64_t gen = __atomic_load_n(&a64_gen, __ATOMIC_ACQUIRE);
+	if (jc->gen != gen) {
+		memset(jc->e, 0, sizeof(jc->e));
+		jc->gen = gen;
+	}
+	size_t h = (pc >> 2) & (A64_JC_SIZE - 1);
+	if (jc->e[h].b && jc->e[h].pc == pc)
+		return jc->e[h].b;
+	struct a64_block *b = tc_find(pc);
+	if (!b)
+		b = translate(cpu, pc);
+	if (b && jc->gen == a64_gen) {
+		jc->e[h].pc = pc;
+		jc->e[h].b = b;
+	}
+	return b;
+}
+
+/* A host fault inside the guest space came without a si_code of ours:
+ * decide it from the guest mapping, outside the signal handler. */
+static void classify_fault(struct a64_cpu *cpu)
+{
+	struct gmapping m;
+	if (cpu->fault_sig == A64_FAULT_SIGBUS) {
+		cpu->exit_code = 3; /* BUS_OBJERR: past the end of a file mapping */
+		return;
+	}
+	if (!mem_lookup(cpu->fault_addr, &m) || (m.flags & GMAP_GUARD))
+		cpu->exit_code = A64_SEGV_MAPERR;
+	else
+		cpu->exit_code = A64_SEGV_ACCERR;
+}
+
+/* ---- the dispatcher ---- */
+
+int a64_run(struct a64_cpu *cpu)
+{
+	struct a64_jcache *jc = cpu->jit_cache;
+	a64_running = cpu;
+	cpu->exit_reason = 0;
+	jc->link = NULL;
+	if (sigsetjmp(cpu->fault_jmp, 0)) {
+		/* A guest access faulted (host signal or our own check). */
+		if (cpu->exit_code == 0)
+			classify_fault(cpu);
+		cpu->pc = cpu->cur_op->pc;
+		cpu->exit_reason = A64_EXIT_FAULT;
+		jc->link = NULL;
+		a64_running = NULL;
+		return A64_EXIT_FAULT;
+	}
+	for (;;) {
+		if (cpu->interrupt) {
+			cpu->exit_reason = A64_EXIT_INTERRUPT;
+			break;
+		}
+		uint64_t gen = a64_gen;
+		struct a64_block *b = lookup(cpu, jc, cpu->pc);
+		if (!b)
+			break;
+		if (jc->link) {
+			/* Link the branch that got us here, unless something was
+			 * dropped meanwhile (the slot may be gone). */
+			if (gen == a64_gen) {
+				jc->link->to[jc->link_slot] = b->ops;
+				__atomic_store_n(&jc->link->gen[jc->link_slot], gen, __ATOMIC_RELEASE);
+			}
+			jc->link = NULL;
+		}
+		const struct a64_op *op = b->ops;
+		while ((op = op->fn(cpu, op)))
+			;
+		if (cpu->exit_reason)
+			break;
+	}
+	jc->link = NULL;
+	a64_running = NULL;
+	return cpu->exit_reason;
+}
+
+_Noreturn void a64_host_fault(struct a64_cpu *cpu, uint64_t addr, int sig, int code)
+{
+	cpu->fault_addr = addr;
+	cpu->fault_sig = sig;
+	cpu->exit_code = code;
+	siglongjmp(cpu->fault_jmp, 1);
+}
+
+_Noreturn void a64_fault(struct a64_cpu *cpu, const struct a64_op *op,
+			 uint64_t addr, int sig, int code)
+{
+	cpu->cur_op = op;
+	a64_host_fault(cpu, addr, sig, code);
+}
+
+const struct a64_op *a64_op_undef(struct a64_cpu *cpu, const struct a64_op *op)
+{
+	cpu->pc = op->pc;
+	cpu->exit_reason = A64_EXIT_UNDEF;
+	cpu->exit_code = A64_ILL_ILLOPC;
+	cpu->exit_info = op->insn;
+	return NULL;
+}
+
+/* ---- state ---- */
+
+void a64_init(struct a64_cpu *cpu)
+{
+	memset(cpu, 0, sizeof(*cpu));
+	cpu->zf = 1; /* Z clear */
+	cpu->jit_cache = calloc(1, sizeof(struct a64_jcache));
+	if (!cpu->jit_cache) {
+		fprintf(stderr, "bsdemu: out of memory\n");
+		abort();
+	}
+}
+
+void a64_destroy(struct a64_cpu *cpu)
+{
+	free(cpu->jit_cache);
+	cpu->jit_cache = NULL;
+}
+
+void a64_clone(struct a64_cpu *dst, const struct a64_cpu *src)
+{
+	void *jc = dst->jit_cache;
+	void *opaque = dst->opaque;
+	memcpy(dst, src, sizeof(*dst));
+	dst->jit_cache = jc;
+	dst->opaque = opaque;
+	dst->excl_size = 0;
+	dst->interrupt = 0;
+	dst->cur_op = NULL;
+}
+
+uint32_t a64_get_nzcv(const struct a64_cpu *cpu)
+{
+	uint32_t v = 0;
+	if ((int64_t)cpu->nf < 0)
+		v |= 1u << 31;
+	if (cpu->zf == 0)
+		v |= 1u << 30;
+	if (cpu->cf)
+		v |= 1u << 29;
+	if ((int64_t)cpu->vf < 0)
+		v |= 1u << 28;
+	return v;
+}
+
+void a64_set_nzcv(struct a64_cpu *cpu, uint32_t nzcv)
+{
+	cpu->nf = (nzcv >> 31) & 1 ? UINT64_MAX : 0;
+	cpu->zf = (nzcv >> 30) & 1 ? 0 : 1;
+	cpu->cf = (nzcv >> 29) & 1;
+	cpu->vf = (nzcv >> 28) & 1 ? UINT64_MAX : 0;
+}

@@ -1,0 +1,100 @@
+/* The one table of CPU features bsdemu's A64 core offers.  It drives the ID
+ * registers user space reads with MRS (as FreeBSD's kernel emulates them:
+ * op0=3 op1=0 CRn=0, CRm 0 for MIDR/MPIDR/REVIDR, CRm 4..7 for the
+ * ID_AA64* space, unknown ones read as 0) and AT_HWCAP/AT_HWCAP2, so the
+ * two views can never disagree.  Advertise only what the core implements.
+ *
+ * FP and ASIMD: ARMv8-A requires them and programs assume them (Go's
+ * runtime uses SIMD loads/stores unconditionally), so they are advertised
+ * although only part of FP/SIMD is implemented yet (see simd.c); the rest
+ * raises SIGILL (A64_EXIT_UNDEF) instead of computing something wrong. */
+#include "cpu/aarch64/a64_int.h"
+
+struct a64_feature {
+	const char *name;
+	uint32_t idreg;      /* which ID register (A64_SYSREG key) */
+	unsigned shift;      /* field position */
+	unsigned value;      /* field value when present */
+	uint64_t hwcap;      /* AT_HWCAP bit */
+	uint64_t hwcap2;     /* AT_HWCAP2 bit */
+};
+
+#define ID_AA64PFR0  A64_SYSREG(3, 0, 0, 4, 0)
+#define ID_AA64ISAR0 A64_SYSREG(3, 0, 0, 6, 0)
+#define ID_AA64ISAR1 A64_SYSREG(3, 0, 0, 6, 1)
+
+/* AT_HWCAP bits (FreeBSD = Linux numbering). */
+#define HWCAP_FP      0x1
+#define HWCAP_ASIMD   0x2
+#define HWCAP_CRC32   0x80
+#define HWCAP_ATOMICS 0x100
+#define HWCAP_CPUID   0x800
+#define HWCAP_LRCPC   0x8000
+
+static const struct a64_feature features[] = {
+	/* PFR0.FP and .AdvSIMD: 0 = implemented (0xf = absent). */
+	{ "fp",      ID_AA64PFR0, 16, 0x0, HWCAP_FP, 0 },
+	{ "asimd",   ID_AA64PFR0, 20, 0x0, HWCAP_ASIMD, 0 },
+	{ "crc32",   ID_AA64ISAR0, 16, 0x1, HWCAP_CRC32, 0 },
+	{ "atomics", ID_AA64ISAR0, 20, 0x2, HWCAP_ATOMICS, 0 },
+	{ "lrcpc",   ID_AA64ISAR1, 20, 0x1, HWCAP_LRCPC, 0 },
+};
+
+/* Fields that are not features but must read as FreeBSD shows them:
+ * PFR0.EL0 = PFR0.EL1 = 1 (AArch64 only). */
+#define PFR0_BASE ((1ull << 0) | (1ull << 4))
+
+/* A generic ARMv8 core (Arm Neoverse-N1 r3p1's MIDR). */
+#define A64_MIDR   0x413fd0c1ull
+#define A64_MPIDR  0x80000000ull
+#define A64_REVIDR 0ull
+
+static uint64_t idreg_value(uint32_t key)
+{
+	uint64_t v = key == ID_AA64PFR0 ? PFR0_BASE : 0;
+	for (size_t i = 0; i < sizeof(features) / sizeof(features[0]); i++)
+		if (features[i].idreg == key)
+			v |= (uint64_t)features[i].value << features[i].shift;
+	return v;
+}
+
+int a64_read_idreg(uint32_t key, uint64_t *val)
+{
+	unsigned op0 = key >> 14, op1 = (key >> 11) & 7, crn = (key >> 7) & 15;
+	unsigned crm = (key >> 3) & 15, op2 = key & 7;
+	if (op0 != 3 || op1 != 0 || crn != 0)
+		return 0;
+	if (crm == 0) {
+		switch (op2) {
+		case 0: *val = A64_MIDR; return 1;
+		case 5: *val = A64_MPIDR; return 1;
+		case 6: *val = A64_REVIDR; return 1;
+		}
+		return 0;
+	}
+	if (crm < 4 || crm > 7)
+		return 0;
+	*val = idreg_value(key);
+	return 1;
+}
+
+uint64_t a64_hwcap(void)
+{
+	uint64_t v = HWCAP_CPUID; /* MRS of the ID registers is emulated */
+	for (size_t i = 0; i < sizeof(features) / sizeof(features[0]); i++)
+		v |= features[i].hwcap;
+	return v;
+}
+
+uint64_t a64_hwcap2(void)
+{
+	uint64_t v = 0;
+	for (size_t i = 0; i < sizeof(features) / sizeof(features[0]); i++)
+		v |= features[i].hwcap2;
+	return v;
+}
+
+int a64_feature_crc32(void)
+{
+	return (a64_hwcap() & HWCAP_CRC32) != 0;
+}

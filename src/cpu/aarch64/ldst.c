@@ -1,0 +1,325 @@
+/* Loads and stores of general and FP/SIMD registers: single register (all
+ * addressing forms), pairs, literals (ARM ARM C4.1.89).  Exclusives and
+ * atomics are in atomic.c, LD1/ST1 in simd.c. */
+#include "cpu/aarch64/a64_int.h"
+
+#define H(name) static const struct a64_op *name(struct a64_cpu *cpu, const struct a64_op *op)
+#define R(i) cpu->r[op->i]
+
+/* op->c: addressing mode; op->f: access kind; op->sz: bytes per register;
+ * op->d: Rt (as read index for stores, write index for loads, raw number
+ * for V registers); op->m: Rt2 for pairs, Rm for register offsets;
+ * op->a: extend option and op->sh: shift for register offsets. */
+enum { M_OFF, M_PRE, M_POST, M_REG };
+enum { K_ST, K_LD, K_LDS64, K_LDS32, K_STV, K_LDV, K_PRF };
+
+static inline uint64_t ext_reg(uint64_t v, unsigned option)
+{
+	switch (option) {
+	case 2: return (uint32_t)v;                          /* UXTW */
+	case 6: return (uint64_t)(int64_t)(int32_t)v;        /* SXTW */
+	default: return v;                                   /* LSL/UXTX, SXTX */
+	}
+}
+
+static inline uint64_t ld_sext(const void *p, unsigned sz)
+{
+	switch (sz) {
+	case 1: return (uint64_t)(int64_t)*(const int8_t *)p;
+	case 2: { int16_t v; memcpy(&v, p, 2); return (uint64_t)(int64_t)v; }
+	default: { int32_t v; memcpy(&v, p, 4); return (uint64_t)(int64_t)v; }
+	}
+}
+
+static inline void ld_v(struct a64_cpu *cpu, unsigned t, const void *p, unsigned sz)
+{
+	union a64_vreg v;
+	v.q = 0;
+	memcpy(&v, p, sz);
+	cpu->v[t] = v;
+}
+
+/* One register transfer at host address p. */
+static inline void xfer(struct a64_cpu *cpu, const struct a64_op *op, uint8_t *p, unsigned reg)
+{
+	switch (op->f) {
+	case K_ST: st_u(p, cpu->r[reg], op->sz); break;
+	case K_LD: cpu->r[reg] = ld_u(p, op->sz); break;
+	case K_LDS64: cpu->r[reg] = ld_sext(p, op->sz); break;
+	case K_LDS32: cpu->r[reg] = (uint32_t)ld_sext(p, op->sz); break;
+	case K_STV: memcpy(p, &cpu->v[reg], op->sz); break;
+	case K_LDV: ld_v(cpu, reg, p, op->sz); break;
+	}
+}
+
+static inline uint64_t addr_of(struct a64_cpu *cpu, const struct a64_op *op)
+{
+	switch (op->c) {
+	case M_POST: return R(n);
+	case M_REG: return R(n) + (ext_reg(R(m), op->a) << op->sh);
+	default: return R(n) + op->imm;
+	}
+}
+
+H(op_ldst)
+{
+	uint64_t a = addr_of(cpu, op);
+	uint8_t *p = gmem(cpu, op, a, op->sz);
+	xfer(cpu, op, p, op->d);
+	if (op->c == M_PRE || op->c == M_POST)
+		R(n) += op->imm;
+	return op + 1;
+}
+
+/* Hot forms, specialised: base + scaled unsigned offset. */
+H(op_ldr64) { R(d) = ld_u(gmem(cpu, op, R(n) + op->imm, 8), 8); return op + 1; }
+H(op_ldr32) { R(d) = ld_u(gmem(cpu, op, R(n) + op->imm, 4), 4); return op + 1; }
+H(op_ldrb) { R(d) = *gmem(cpu, op, R(n) + op->imm, 1); return op + 1; }
+H(op_str64) { st_u(gmem(cpu, op, R(n) + op->imm, 8), R(d), 8); return op + 1; }
+H(op_str32) { st_u(gmem(cpu, op, R(n) + op->imm, 4), R(d), 4); return op + 1; }
+H(op_strb) { *gmem(cpu, op, R(n) + op->imm, 1) = (uint8_t)R(d); return op + 1; }
+H(op_prfm) { return op + 1; }
+
+H(op_ld_lit)
+{
+	uint8_t *p = gmem(cpu, op, op->imm, op->sz);
+	xfer(cpu, op, p, op->d);
+	return op + 1;
+}
+
+/* Pairs: both values are read before either register is written, so a
+ * fault leaves the registers as they were. */
+H(op_ldstp)
+{
+	uint64_t a = op->c == M_POST ? R(n) : R(n) + op->imm;
+	unsigned sz = op->sz;
+	uint8_t *p = gmem(cpu, op, a, 2 * sz);
+	switch (op->f) {
+	case K_ST:
+		st_u(p, R(d), sz);
+		st_u(p + sz, R(m), sz);
+		break;
+	case K_STV:
+		memcpy(p, &cpu->v[op->d], sz);
+		memcpy(p + sz, &cpu->v[op->m], sz);
+		break;
+	case K_LD: {
+		uint64_t x = ld_u(p, sz), y = ld_u(p + sz, sz);
+		R(d) = x;
+		R(m) = y;
+		break;
+	}
+	case K_LDS64: {
+		uint64_t x = ld_sext(p, sz), y = ld_sext(p + sz, sz);
+		R(d) = x;
+		R(m) = y;
+		break;
+	}
+	case K_LDV: {
+		union a64_vreg x, y;
+		x.q = y.q = 0;
+		memcpy(&x, p, sz);
+		memcpy(&y, p + sz, sz);
+		cpu->v[op->d] = x;
+		cpu->v[op->m] = y;
+		break;
+	}
+	}
+	if (op->c != M_OFF)
+		R(n) += op->imm;
+	return op + 1;
+}
+H(op_ldp64)
+{
+	uint8_t *p = gmem(cpu, op, R(n) + op->imm, 16);
+	uint64_t x = ld_u(p, 8), y = ld_u(p + 8, 8);
+	R(d) = x;
+	R(m) = y;
+	return op + 1;
+}
+H(op_stp64)
+{
+	uint8_t *p = gmem(cpu, op, R(n) + op->imm, 16);
+	st_u(p, R(d), 8);
+	st_u(p + 8, R(m), 8);
+	return op + 1;
+}
+
+/* Size and kind of a single-register access; 0 when unallocated. */
+static unsigned ls_kind(unsigned size, unsigned v, unsigned opc, unsigned *kind)
+{
+	if (v) {
+		if (opc & 2) {
+			if (size)
+				return 0;
+			*kind = (opc & 1) ? K_LDV : K_STV;
+			return 16;
+		}
+		*kind = (opc & 1) ? K_LDV : K_STV;
+		return 1u << size;
+	}
+	switch (opc) {
+	case 0: *kind = K_ST; break;
+	case 1: *kind = K_LD; break;
+	case 2: *kind = size == 3 ? K_PRF : K_LDS64; break;
+	default:
+		if (size >= 2)
+			return 0;
+		*kind = K_LDS32;
+		break;
+	}
+	return 1u << size;
+}
+
+static void set_rt(struct a64_op *op, unsigned rt, unsigned kind)
+{
+	if (kind == K_STV || kind == K_LDV)
+		op->d = (uint8_t)rt;
+	else if (kind == K_ST)
+		op->d = rx_zr(rt);
+	else
+		op->d = wx_zr(rt);
+}
+
+static int dec_ldst_reg(struct a64_op *op, uint32_t insn)
+{
+	unsigned size = insn >> 30, v = bits(insn, 26, 26), opc = bits(insn, 23, 22);
+	unsigned rt = bits(insn, 4, 0), kind = 0;
+	unsigned sz = ls_kind(size, v, opc, &kind);
+	if (!sz)
+		return undef(op);
+	op->sz = (uint8_t)sz;
+	op->f = (uint8_t)kind;
+	op->n = rx_sp(bits(insn, 9, 5));
+	set_rt(op, rt, kind);
+	if (bits(insn, 24, 24)) {
+		/* unsigned scaled offset */
+		op->imm = (uint64_t)bits(insn, 21, 10) * sz;
+		op->c = M_OFF;
+		if (kind == K_PRF) {
+			op->fn = op_prfm;
+			return 0;
+		}
+		switch (kind * 16 + sz) {
+		case K_LD * 16 + 8: op->fn = op_ldr64; return 0;
+		case K_LD * 16 + 4: op->fn = op_ldr32; return 0;
+		case K_LD * 16 + 1: op->fn = op_ldrb; return 0;
+		case K_ST * 16 + 8: op->fn = op_str64; return 0;
+		case K_ST * 16 + 4: op->fn = op_str32; return 0;
+		case K_ST * 16 + 1: op->fn = op_strb; return 0;
+		}
+		op->fn = op_ldst;
+		return 0;
+	}
+	if (!bits(insn, 21, 21)) {
+		unsigned form = bits(insn, 11, 10);
+		op->imm = (uint64_t)sext(bits(insn, 20, 12), 9);
+		if (kind == K_PRF) {
+			if (form != 0)
+				return undef(op); /* only PRFUM */
+			op->fn = op_prfm;
+			return 0;
+		}
+		if (form == 2 && v)
+			return undef(op); /* no unprivileged SIMD forms */
+		static const uint8_t modes[4] = { M_OFF, M_POST, M_OFF, M_PRE };
+		op->c = modes[form];
+		op->fn = op_ldst;
+		return 0;
+	}
+	if (bits(insn, 11, 10) == 2) {
+		unsigned option = bits(insn, 15, 13);
+		if (!(option & 2))
+			return undef(op);
+		op->c = M_REG;
+		op->m = rx_zr(bits(insn, 20, 16));
+		op->a = (uint8_t)option;
+		op->sh = bits(insn, 12, 12) ? (uint8_t)__builtin_ctz(sz) : 0;
+		op->fn = kind == K_PRF ? op_prfm : op_ldst;
+		return 0;
+	}
+	if (bits(insn, 11, 10) == 0 && !v)
+		return a64_decode_atomic(op, insn);
+	return undef(op);
+}
+
+static int dec_pair(struct a64_op *op, uint32_t insn)
+{
+	unsigned opc = insn >> 30, v = bits(insn, 26, 26), type = bits(insn, 24, 23);
+	unsigned l = bits(insn, 22, 22), sz, kind;
+	if (v) {
+		if (opc == 3)
+			return undef(op);
+		sz = 4u << opc;
+		kind = l ? K_LDV : K_STV;
+	} else if (opc == 0 || opc == 2) {
+		sz = opc ? 8 : 4;
+		kind = l ? K_LD : K_ST;
+	} else if (opc == 1 && l && type != 0) {
+		sz = 4;
+		kind = K_LDS64; /* LDPSW */
+	} else {
+		return undef(op);
+	}
+	unsigned rt = bits(insn, 4, 0), rt2 = bits(insn, 14, 10);
+	op->sz = (uint8_t)sz;
+	op->f = (uint8_t)kind;
+	op->n = rx_sp(bits(insn, 9, 5));
+	op->imm = (uint64_t)(sext(bits(insn, 21, 15), 7) * (int64_t)sz);
+	set_rt(op, rt, kind);
+	if (kind == K_LDV || kind == K_STV)
+		op->m = (uint8_t)rt2;
+	else
+		op->m = kind == K_ST ? rx_zr(rt2) : wx_zr(rt2);
+	static const uint8_t modes[4] = { M_OFF, M_POST, M_OFF, M_PRE };
+	op->c = modes[type];
+	if (op->c == M_OFF && sz == 8 && kind == K_LD)
+		op->fn = op_ldp64;
+	else if (op->c == M_OFF && sz == 8 && kind == K_ST)
+		op->fn = op_stp64;
+	else
+		op->fn = op_ldstp;
+	return 0;
+}
+
+static int dec_literal(struct a64_op *op, uint32_t insn)
+{
+	unsigned opc = insn >> 30, v = bits(insn, 26, 26), rt = bits(insn, 4, 0);
+	op->imm = op->pc + (uint64_t)(sext(bits(insn, 23, 5), 19) * 4);
+	if (v) {
+		if (opc == 3)
+			return undef(op);
+		op->sz = (uint8_t)(4u << opc);
+		op->f = K_LDV;
+		op->d = (uint8_t)rt;
+	} else {
+		if (opc == 3) {
+			op->fn = op_prfm;
+			return 0;
+		}
+		op->sz = opc == 1 ? 8 : 4;
+		op->f = opc == 2 ? K_LDS64 : K_LD;
+		op->d = wx_zr(rt);
+	}
+	op->fn = op_ld_lit;
+	return 0;
+}
+
+int a64_decode_ldst(struct a64_op *op, uint32_t insn)
+{
+	switch (bits(insn, 29, 28)) {
+	case 0:
+		if (!bits(insn, 26, 26)) {
+			return bits(insn, 29, 24) == 0x08 ? a64_decode_atomic(op, insn) : undef(op);
+		}
+		return a64_decode_simd_ldst(op, insn);
+	case 1:
+		if (bits(insn, 24, 24))
+			return undef(op); /* RCPC2 LDAPUR/STLUR, MTE tags */
+		return dec_literal(op, insn);
+	case 2:
+		return dec_pair(op, insn);
+	default:
+		return dec_ldst_reg(op, insn);
+	}
+}

@@ -1,0 +1,106 @@
+/* The FreeBSD system call dispatcher (the part of FreeBSD's syscallenter()
+ * and nosys() that concerns us): look the number up in the generated table,
+ * run the handler, trace and count it, write the result back. */
+#include "os/freebsd/syscall.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "emu.h"
+#include "log.h"
+#include "os/freebsd/aarch64/abi.h"
+#include "os/freebsd/report.h"
+#include "os/freebsd/strace.h"
+#include "os/freebsd/trap.h"
+
+__thread struct fbsd_thread *curthread;
+
+void fbsd_report_flush(void)
+{
+	static atomic_flag done = ATOMIC_FLAG_INIT;
+	FILE *f;
+
+	if (!emu.report_path || atomic_flag_test_and_set(&done))
+		return;
+	if (!strcmp(emu.report_path, "-")) {
+		fbsd_report_write(log_file());
+		return;
+	}
+	f = fopen(emu.report_path, "w");
+	if (!f) {
+		log_msg("cannot write report %s: %s", emu.report_path, strerror(errno));
+		return;
+	}
+	fbsd_report_write(f);
+	fclose(f);
+}
+
+int host_ret(struct fbsd_thread *td, long r)
+{
+	if (r < 0)
+		return fbsd_errno(errno);
+	td->retval[0] = (uint64_t)r;
+	return 0;
+}
+
+/* One line per distinct unimplemented number, as FreeBSD's nosys() would
+ * only signal: the user needs to know what is missing. */
+static void report_unimplemented(int nr, const uint64_t args[8])
+{
+	static atomic_uchar said[FBSD_SYS_MAXSYSCALL + 1];
+	const struct fbsd_sysent *e = nr >= 0 ? &fbsd_sysent[nr] : NULL;
+	char buf[512];
+	size_t n = 0;
+
+	if (atomic_exchange(&said[nr >= 0 ? nr : FBSD_SYS_MAXSYSCALL], 1))
+		return;
+	if (!e || !e->name) {
+		log_msg("unimplemented FreeBSD syscall %d (no such syscall)", nr);
+		return;
+	}
+	for (int i = 0; i < e->nargs && n < sizeof(buf) - 64; i++)
+		n += snprintf(buf + n, sizeof(buf) - n, "%s%s=%#" PRIx64, i ? ", " : "",
+			      e->args[i].name, args[i]);
+	buf[n] = 0;
+	log_msg("unimplemented FreeBSD syscall %d %s(%s)%s", nr, e->name, buf,
+		e->type == FBSD_SYT_STD ? "" : " [obsolete or compat call]");
+}
+
+static int nosys(struct fbsd_thread *td, int nr, const uint64_t args[8])
+{
+	report_unimplemented(nr, args);
+	fbsd_trap_nosys(td);
+	return FBSD_ENOSYS;
+}
+
+void fbsd_syscall(struct fbsd_thread *td)
+{
+	uint64_t args[8];
+	int nr = fbsd_arch_fetch_syscall(td, args);
+	const struct fbsd_sysent *e = nr >= 0 ? &fbsd_sysent[nr] : NULL;
+	int error;
+
+	td->cur_syscall = nr;
+	td->retval[0] = 0;
+	td->retval[1] = 0;
+	if (e && e->call && e->type != FBSD_SYT_SYSMUX) {
+		if (e->flags & FBSD_SYF_NORETURN) {
+			/* exit and thr_exit never come back to be traced. */
+			if (emu.strace)
+				fbsd_strace_noreturn(td, nr, args);
+			if (emu.report_path)
+				fbsd_report_count(nr, 0);
+		}
+		error = e->call(td, args);
+	} else {
+		error = nosys(td, nr, args);
+	}
+	if (emu.report_path && nr >= 0)
+		fbsd_report_count(nr, error > 0 ? error : 0);
+	if (emu.strace)
+		fbsd_strace_call(td, nr, args, error, td->retval);
+	fbsd_arch_set_syscall_result(td, error);
+}

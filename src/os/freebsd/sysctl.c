@@ -1,0 +1,736 @@
+/* __sysctl(202) and __sysctlbyname(570).
+ *
+ * Every node the guest can see is one row of `nodes` below: full name,
+ * OID path, CTLTYPE/CTLFLAG kind, format string, and where its value comes
+ * from.  Lookup, the internal {0, x} nodes (name, next, name2oid, oidfmt)
+ * and the request semantics follow FreeBSD's kern_sysctl.c:
+ *   - old NULL: *oldlenp gets the size; old too small: what fits is
+ *     copied, *oldlenp = bytes copied, ENOMEM (sysctlbyname leaves
+ *     *oldlenp alone on any error, as FreeBSD's does);
+ *   - unknown OID: ENOENT; more components after a leaf: ENOTDIR; a node
+ *     without handler: EISDIR; namelen < 2 or > 24: EINVAL;
+ *   - any new value (new != NULL) for a read-only node: EPERM; the few
+ *     writable FreeBSD nodes here (hostname, securelevel, ...) need
+ *     privilege there and are refused with EPERM too: the guest does not
+ *     reconfigure the host.  Only name2oid and kern.proc.args (own
+ *     process) take input.
+ * OID_AUTO nodes get numbers from 0x100 up, as FreeBSD's do; programs
+ * resolve them by name.  The user.* nodes are the kernel's placeholders
+ * ("" and 0): FreeBSD's libc answers CTL_USER itself. */
+#include "os/freebsd/sysctl.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/sysinfo.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "emu.h"
+#include "loader/loader.h"
+#include "os/freebsd/fbsd_proc_types.h"
+#include "os/freebsd/fbsd_types.h"
+#include "os/freebsd/syscall.h"
+
+#define CTL_MAXNAME 24
+#define FBSD_MAXHOSTNAMELEN 256
+#define DEFAULT_RELEASE "14.3-RELEASE"
+
+/* sys/sys/sysctl.h */
+#define CTLTYPE 0xf
+#define CTLTYPE_NODE 1
+#define CTLTYPE_INT 2
+#define CTLTYPE_STRING 3
+#define CTLTYPE_S64 4
+#define CTLTYPE_OPAQUE 5
+#define CTLTYPE_UINT 6
+#define CTLTYPE_LONG 7
+#define CTLTYPE_ULONG 8
+#define CTLTYPE_U64 9
+#define CTLFLAG_RD 0x80000000u
+#define CTLFLAG_WR 0x40000000u
+#define CTLFLAG_RW (CTLFLAG_RD | CTLFLAG_WR)
+#define CTLFLAG_ANYBODY 0x10000000u
+
+#define AUTO(n) (0x100 + (n))   /* CTL_AUTO_START */
+
+/* One request (struct sysctl_req). */
+struct req {
+	gaddr_t oldptr;
+	uint64_t oldlen;        /* validlen: room at oldptr */
+	uint64_t oldidx;        /* bytes produced so far (may exceed oldlen) */
+	gaddr_t newptr;
+	uint64_t newlen, newidx;
+};
+
+struct node;
+/* name/namelen: the components after the node's own OID (handler nodes). */
+typedef int (*handler_t)(struct req *, const struct node *, const int *name,
+			 unsigned namelen);
+
+struct node {
+	const char *name;
+	int oid[4];
+	uint32_t kind;
+	const char *fmt;
+	handler_t handler;      /* NULL: plain node, or a leaf shown by type */
+	int64_t val;            /* constant number */
+	const char *str;        /* constant string */
+	int64_t (*num)(void);   /* computed number */
+	void (*text)(char *, size_t); /* computed string */
+};
+
+/* ---- values ---- */
+
+static uint64_t usrstack_addr, ps_strings_addr;
+static char *proc_args;         /* kern.proc.args set by the guest */
+static size_t proc_args_len;
+static pthread_mutex_t args_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void fbsd_sysctl_set_stack(uint64_t usrstack, uint64_t ps_strings)
+{
+	usrstack_addr = usrstack;
+	ps_strings_addr = ps_strings;
+}
+
+int fbsd_sysctl_ncpu(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n > 0 ? (int)n : 1;
+}
+
+static int64_t v_ncpu(void) { return fbsd_sysctl_ncpu(); }
+static int64_t v_osreldate(void) { return emu.osreldate ? emu.osreldate : 1403000; }
+static int64_t v_usrstack(void) { return (int64_t)usrstack_addr; }
+static int64_t v_ps_strings(void) { return (int64_t)ps_strings_addr; }
+
+static uint64_t mem_total(void)
+{
+	struct sysinfo si;
+
+	if (sysinfo(&si) < 0)
+		return 0;
+	return (uint64_t)si.totalram * si.mem_unit;
+}
+
+/* physmem, realmem and usermem are all the host's RAM: Linux does not
+ * tell firmware-reserved or wired memory apart the way FreeBSD does. */
+static int64_t v_physmem(void) { return (int64_t)mem_total(); }
+static int64_t v_availpages(void) { return (int64_t)(mem_total() / 4096); }
+
+static const char *osrelease(void)
+{
+	return emu.osrelease ? emu.osrelease : DEFAULT_RELEASE;
+}
+
+static void t_osrelease(char *b, size_t n) { snprintf(b, n, "%s", osrelease()); }
+
+static void t_version(char *b, size_t n)
+{
+	snprintf(b, n, "FreeBSD %s bsdemu-%s GENERIC\n", osrelease(), BSDEMU_VERSION);
+}
+
+static void t_hostname(char *b, size_t n)
+{
+	if (gethostname(b, n) < 0)
+		b[0] = 0;
+	b[n - 1] = 0;
+}
+
+/* ---- request I/O (sysctl_old_user / sysctl_new_user) ---- */
+
+static int req_out(struct req *r, const void *p, size_t l)
+{
+	uint64_t orig = r->oldidx, i = l;
+
+	r->oldidx += l;
+	if (!r->oldptr)
+		return 0;
+	if (r->oldlen <= orig)
+		i = 0;
+	else if (i > r->oldlen - orig)
+		i = r->oldlen - orig;
+	if (i && copy_to_guest(r->oldptr + orig, p, i) < 0)
+		return FBSD_EFAULT;
+	return i < l ? FBSD_ENOMEM : 0;
+}
+
+static int req_in(struct req *r, void *p, size_t l)
+{
+	if (!r->newptr)
+		return 0;
+	if (r->newlen - r->newidx < l)
+		return FBSD_EINVAL;
+	if (copy_from_guest(p, r->newptr + r->newidx, l) < 0)
+		return FBSD_EFAULT;
+	r->newidx += l;
+	return 0;
+}
+
+/* ---- handlers ---- */
+
+static int h_sysctl_name(struct req *, const struct node *, const int *, unsigned);
+static int h_sysctl_next(struct req *, const struct node *, const int *, unsigned);
+static int h_sysctl_name2oid(struct req *, const struct node *, const int *, unsigned);
+static int h_sysctl_oidfmt(struct req *, const struct node *, const int *, unsigned);
+static int h_sysctl_nodescr(struct req *, const struct node *, const int *, unsigned);
+static int h_arandom(struct req *, const struct node *, const int *, unsigned);
+static int h_boottime(struct req *, const struct node *, const int *, unsigned);
+static int h_pagesizes(struct req *, const struct node *, const int *, unsigned);
+static int h_proc_pathname(struct req *, const struct node *, const int *, unsigned);
+static int h_proc_args(struct req *, const struct node *, const int *, unsigned);
+
+#define NODE(nm, ...) { .name = nm, .oid = { __VA_ARGS__ }, .kind = CTLTYPE_NODE | CTLFLAG_RW, .fmt = "N" }
+#define HNODE(nm, k, h, ...) { .name = nm, .oid = { __VA_ARGS__ }, .kind = CTLTYPE_NODE | (k), .fmt = "", .handler = h }
+#define INT(nm, k, v, ...) { .name = nm, .oid = { __VA_ARGS__ }, .kind = CTLTYPE_INT | (k), .fmt = "I", .val = v }
+#define INTF(nm, f, ...) { .name = nm, .oid = { __VA_ARGS__ }, .kind = CTLTYPE_INT | CTLFLAG_RD, .fmt = "I", .num = f }
+#define ULONGF(nm, f, ...) { .name = nm, .oid = { __VA_ARGS__ }, .kind = CTLTYPE_ULONG | CTLFLAG_RD, .fmt = "LU", .num = f }
+#define ULONG(nm, v, ...) { .name = nm, .oid = { __VA_ARGS__ }, .kind = CTLTYPE_ULONG | CTLFLAG_RD, .fmt = "LU", .val = v }
+#define STR(nm, k, s, ...) { .name = nm, .oid = { __VA_ARGS__ }, .kind = CTLTYPE_STRING | (k), .fmt = "A", .str = s }
+#define STRF(nm, k, f, ...) { .name = nm, .oid = { __VA_ARGS__ }, .kind = CTLTYPE_STRING | (k), .fmt = "A", .text = f }
+#define PROC(nm, type, fmtstr, h, ...) { .name = nm, .oid = { __VA_ARGS__ }, .kind = (type) | CTLFLAG_RD, .fmt = fmtstr, .handler = h }
+
+static const struct node nodes[] = {
+	NODE("sysctl", 0),
+	HNODE("sysctl.name", CTLFLAG_RD, h_sysctl_name, 0, 1),
+	HNODE("sysctl.next", CTLFLAG_RD, h_sysctl_next, 0, 2),
+	{ .name = "sysctl.name2oid", .oid = { 0, 3 },
+	  .kind = CTLTYPE_INT | CTLFLAG_RW | CTLFLAG_ANYBODY, .fmt = "I",
+	  .handler = h_sysctl_name2oid },
+	HNODE("sysctl.oidfmt", CTLFLAG_RD, h_sysctl_oidfmt, 0, 4),
+	HNODE("sysctl.oiddescr", CTLFLAG_RD, h_sysctl_nodescr, 0, 5),
+	HNODE("sysctl.oidlabel", CTLFLAG_RD, h_sysctl_nodescr, 0, 6),
+	HNODE("sysctl.nextnoskip", CTLFLAG_RD, h_sysctl_next, 0, 7),
+
+	NODE("kern", 1),
+	STR("kern.ostype", CTLFLAG_RD, "FreeBSD", 1, 1),
+	STRF("kern.osrelease", CTLFLAG_RD, t_osrelease, 1, 2),
+	INT("kern.osrevision", CTLFLAG_RD, 199506, 1, 3),
+	STRF("kern.version", CTLFLAG_RD, t_version, 1, 4),
+	INT("kern.argmax", CTLFLAG_RD, FBSD_ARG_MAX, 1, 8),
+	INT("kern.securelevel", CTLFLAG_RW, -1, 1, 9),
+	STRF("kern.hostname", CTLFLAG_RW, t_hostname, 1, 10),
+	NODE("kern.proc", 1, 14),
+	{ .name = "kern.proc.args", .oid = { 1, 14, 7 },
+	  .kind = CTLTYPE_NODE | CTLFLAG_RW | CTLFLAG_ANYBODY, .fmt = "",
+	  .handler = h_proc_args },
+	HNODE("kern.proc.pathname", CTLFLAG_RD, h_proc_pathname, 1, 14, 12),
+	INT("kern.posix1version", CTLFLAG_RD, 200809, 1, 17),
+	INT("kern.ngroups", CTLFLAG_RD, 1023, 1, 18),     /* NGROUPS_MAX */
+	INT("kern.job_control", CTLFLAG_RD, 1, 1, 19),
+	PROC("kern.boottime", CTLTYPE_OPAQUE, "S,timeval", h_boottime, 1, 21),
+	INTF("kern.osreldate", v_osreldate, 1, 24),
+	STR("kern.bootfile", CTLFLAG_RW, "/boot/kernel/kernel", 1, 26),
+	ULONGF("kern.ps_strings", v_ps_strings, 1, 32),
+	ULONGF("kern.usrstack", v_usrstack, 1, 33),
+	INT("kern.iov_max", CTLFLAG_RD, FBSD_IOV_MAX, 1, 35),
+	PROC("kern.arandom", CTLTYPE_OPAQUE, "", h_arandom, 1, 37),
+	ULONG("kern.maxphys", 1048576, 1, 38),               /* MAXPHYS, 64-bit */
+	NODE("kern.smp", 1, AUTO(0)),
+	INT("kern.smp.maxcpus", CTLFLAG_RD, FBSD_MAXCPU, 1, AUTO(0), AUTO(1)),
+	INTF("kern.smp.cpus", v_ncpu, 1, AUTO(0), AUTO(2)),
+
+	NODE("vm", 2),
+	INT("vm.overcommit", CTLFLAG_RW, 0, 2, 12),
+
+	NODE("hw", 6),
+	STR("hw.machine", CTLFLAG_RD, "arm64", 6, 1),
+	STR("hw.model", CTLFLAG_RD, "bsdemu virtual AArch64 CPU", 6, 2),
+	INTF("hw.ncpu", v_ncpu, 6, 3),
+	INT("hw.byteorder", CTLFLAG_RD, 1234, 6, 4),
+	ULONGF("hw.physmem", v_physmem, 6, 5),
+	ULONGF("hw.usermem", v_physmem, 6, 6),
+	INT("hw.pagesize", CTLFLAG_RD, 4096, 6, 7),
+	INT("hw.floatingpoint", CTLFLAG_RD, 1, 6, 10),
+	STR("hw.machine_arch", CTLFLAG_RD, "aarch64", 6, 11),
+	ULONGF("hw.realmem", v_physmem, 6, 12),
+	PROC("hw.pagesizes", CTLTYPE_ULONG, "LU", h_pagesizes, 6, AUTO(3)),
+	{ .name = "hw.availpages", .oid = { 6, AUTO(4) },
+	  .kind = CTLTYPE_LONG | CTLFLAG_RD, .fmt = "L", .num = v_availpages },
+
+	NODE("user", 8),
+	STR("user.cs_path", CTLFLAG_RD, "", 8, 1),
+	INT("user.bc_base_max", CTLFLAG_RD, 0, 8, 2),
+	INT("user.bc_dim_max", CTLFLAG_RD, 0, 8, 3),
+	INT("user.bc_scale_max", CTLFLAG_RD, 0, 8, 4),
+	INT("user.bc_string_max", CTLFLAG_RD, 0, 8, 5),
+	INT("user.coll_weights_max", CTLFLAG_RD, 0, 8, 6),
+	INT("user.expr_nest_max", CTLFLAG_RD, 0, 8, 7),
+	INT("user.line_max", CTLFLAG_RD, 0, 8, 8),
+	INT("user.re_dup_max", CTLFLAG_RD, 0, 8, 9),
+	INT("user.posix2_version", CTLFLAG_RD, 0, 8, 10),
+	INT("user.posix2_c_bind", CTLFLAG_RD, 0, 8, 11),
+	INT("user.posix2_c_dev", CTLFLAG_RD, 0, 8, 12),
+	INT("user.posix2_char_term", CTLFLAG_RD, 0, 8, 13),
+	INT("user.posix2_fort_dev", CTLFLAG_RD, 0, 8, 14),
+	INT("user.posix2_fort_run", CTLFLAG_RD, 0, 8, 15),
+	INT("user.posix2_localedef", CTLFLAG_RD, 0, 8, 16),
+	INT("user.posix2_sw_dev", CTLFLAG_RD, 0, 8, 17),
+	INT("user.posix2_upe", CTLFLAG_RD, 0, 8, 18),
+	INT("user.stream_max", CTLFLAG_RD, 0, 8, 19),
+	INT("user.tzname_max", CTLFLAG_RD, 0, 8, 20),
+
+	NODE("security", AUTO(5)),
+	NODE("security.jail", AUTO(5), AUTO(6)),
+	INT("security.jail.jailed", CTLFLAG_RD, 0, AUTO(5), AUTO(6), AUTO(7)),
+};
+
+#define NNODES (sizeof(nodes) / sizeof(nodes[0]))
+
+/* ---- the tree ---- */
+
+static unsigned node_depth(const struct node *n)
+{
+	unsigned d = 1;
+
+	for (const char *p = n->name; *p; p++)
+		d += *p == '.';
+	return d;
+}
+
+static const char *node_leafname(const struct node *n)
+{
+	const char *dot = strrchr(n->name, '.');
+
+	return dot ? dot + 1 : n->name;
+}
+
+static bool is_plain_node(const struct node *n)
+{
+	return (n->kind & CTLTYPE) == CTLTYPE_NODE && !n->handler;
+}
+
+/* The child of prefix NAME[0..depth-2] numbered NAME[depth-1]. */
+static const struct node *child_by_number(const int *name, unsigned depth)
+{
+	for (size_t i = 0; i < NNODES; i++)
+		if (node_depth(&nodes[i]) == depth &&
+		    !memcmp(nodes[i].oid, name, depth * sizeof(int)))
+			return &nodes[i];
+	return NULL;
+}
+
+/* The child of prefix OID[0..depth-2] called COMP (LEN bytes). */
+static const struct node *child_by_name(const int *oid, unsigned depth,
+					const char *comp, size_t len)
+{
+	for (size_t i = 0; i < NNODES; i++) {
+		const struct node *n = &nodes[i];
+		const char *leaf = node_leafname(n);
+
+		if (node_depth(n) == depth && strlen(leaf) == len &&
+		    !memcmp(leaf, comp, len) &&
+		    !memcmp(n->oid, oid, (depth - 1) * sizeof(int)))
+			return n;
+	}
+	return NULL;
+}
+
+/* sysctl_find_oid(): *consumed = OID components that name the node. */
+static int find_oid(const int *name, unsigned namelen, const struct node **out,
+		    unsigned *consumed)
+{
+	if (namelen == 0)
+		return FBSD_ENOENT;
+	for (unsigned d = 1; d <= namelen && d <= CTL_MAXNAME; d++) {
+		const struct node *n = child_by_number(name, d);
+
+		if (!n)
+			return FBSD_ENOENT;
+		if ((n->kind & CTLTYPE) == CTLTYPE_NODE) {
+			if (n->handler || d == namelen) {
+				*out = n;
+				*consumed = d;
+				return 0;
+			}
+		} else if (d == namelen) {
+			*out = n;
+			*consumed = d;
+			return 0;
+		} else {
+			return FBSD_ENOTDIR;
+		}
+	}
+	return FBSD_ENOENT;
+}
+
+/* name2oid(): "kern.ostype" -> {1, 1}; one trailing '.' is allowed. */
+static int name_to_oid(const char *name, int *oid, unsigned *len)
+{
+	const struct node *n;
+
+	for (*len = 0; *len < CTL_MAXNAME;) {
+		const char *end = strchrnul(name, '.');
+
+		oid[*len] = 0;
+		n = child_by_name(oid, *len + 1, name, (size_t)(end - name));
+		if (!n)
+			return FBSD_ENOENT;
+		oid[*len] = n->oid[*len];
+		(*len)++;
+		name = *end == '.' ? end + 1 : end;
+		if (*name == 0)
+			return 0;
+		if (!is_plain_node(n))
+			break;
+	}
+	return FBSD_ENOENT;
+}
+
+static int oid_cmp(const int *a, unsigned alen, const int *b, unsigned blen)
+{
+	for (unsigned i = 0; i < alen && i < blen; i++)
+		if (a[i] != b[i])
+			return a[i] < b[i] ? -1 : 1;
+	return alen < blen ? -1 : alen > blen;
+}
+
+/* ---- {0, x} handlers ---- */
+
+static int h_sysctl_name(struct req *r, const struct node *self, const int *name,
+			 unsigned namelen)
+{
+	bool in_tree = true;
+	char num[16];
+	int err;
+
+	for (unsigned i = 0; i < namelen; i++) {
+		const struct node *n = in_tree ? child_by_number(name, i + 1) : NULL;
+		const char *comp;
+
+		if (n) {
+			comp = node_leafname(n);
+			in_tree = is_plain_node(n);
+		} else {
+			snprintf(num, sizeof(num), "%d", name[i]);
+			comp = num;
+			in_tree = false;
+		}
+		if (r->oldidx && (err = req_out(r, ".", 1)))
+			return err;
+		if ((err = req_out(r, comp, strlen(comp))))
+			return err;
+	}
+	return req_out(r, "", 1);
+}
+
+/* The first leaf (or handler node) after NAME in OID order. */
+static int h_sysctl_next(struct req *r, const struct node *self, const int *name,
+			 unsigned namelen)
+{
+	const struct node *best = NULL;
+	unsigned bestlen = 0;
+
+	for (size_t i = 0; i < NNODES; i++) {
+		const struct node *n = &nodes[i];
+		unsigned d = node_depth(n);
+
+		if (is_plain_node(n) || n->oid[0] == 0)
+			continue;
+		if (oid_cmp(n->oid, d, name, namelen) <= 0)
+			continue;
+		if (!best || oid_cmp(n->oid, d, best->oid, bestlen) < 0) {
+			best = n;
+			bestlen = d;
+		}
+	}
+	if (!best)
+		return FBSD_ENOENT;
+	return req_out(r, best->oid, bestlen * sizeof(int));
+}
+
+static int h_sysctl_name2oid(struct req *r, const struct node *self, const int *name,
+			     unsigned namelen)
+{
+	char buf[FBSD_MAXPATHLEN];
+	int oid[CTL_MAXNAME];
+	unsigned len;
+	int err;
+
+	if (r->newlen == 0)
+		return FBSD_ENOENT;
+	if (r->newlen >= FBSD_MAXPATHLEN)
+		return FBSD_ENAMETOOLONG;
+	if ((err = req_in(r, buf, r->newlen)))
+		return err;
+	buf[r->newlen] = 0;
+	if ((err = name_to_oid(buf, oid, &len)))
+		return err;
+	return req_out(r, oid, len * sizeof(int));
+}
+
+static int h_sysctl_oidfmt(struct req *r, const struct node *self, const int *name,
+			   unsigned namelen)
+{
+	const struct node *n;
+	unsigned used;
+	int err;
+
+	if ((err = find_oid(name, namelen, &n, &used)))
+		return err;
+	if ((err = req_out(r, &n->kind, sizeof(n->kind))))
+		return err;
+	return req_out(r, n->fmt, strlen(n->fmt) + 1);
+}
+
+/* No node carries a description or label here. */
+static int h_sysctl_nodescr(struct req *r, const struct node *self, const int *name,
+			    unsigned namelen)
+{
+	const struct node *n;
+	unsigned used;
+	int err = find_oid(name, namelen, &n, &used);
+
+	return err ? err : FBSD_ENOENT;
+}
+
+/* ---- value handlers ---- */
+
+static int h_arandom(struct req *r, const struct node *self, const int *name,
+		     unsigned namelen)
+{
+	unsigned char buf[256];
+	size_t len = r->oldlen < sizeof(buf) ? r->oldlen : sizeof(buf);
+	ssize_t got = len ? getrandom(buf, len, 0) : 0;
+
+	return req_out(r, buf, got > 0 ? (size_t)got : 0);
+}
+
+static int h_boottime(struct req *r, const struct node *self, const int *name,
+		      unsigned namelen)
+{
+	struct timespec now, up;
+	struct fbsd_timeval bt;
+	int64_t ns;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	clock_gettime(CLOCK_BOOTTIME, &up);
+	ns = (now.tv_sec - up.tv_sec) * 1000000000LL + (now.tv_nsec - up.tv_nsec);
+	bt.tv_sec = ns / 1000000000LL;
+	bt.tv_usec = (ns % 1000000000LL) / 1000;
+	if (bt.tv_usec < 0) {
+		bt.tv_sec--;
+		bt.tv_usec += 1000000;
+	}
+	return req_out(r, &bt, sizeof(bt));
+}
+
+static int h_pagesizes(struct req *r, const struct node *self, const int *name,
+		       unsigned namelen)
+{
+	static const uint64_t sizes[FBSD_MAXPAGESIZES] = { 4096, 2097152, 1073741824 };
+
+	return req_out(r, sizes, sizeof(sizes));
+}
+
+/* A pid that is not ours: FreeBSD would look it up; bsdemu knows no other
+ * process's guest state. */
+static int other_pid_error(int pid)
+{
+	return FBSD_ESRCH;
+}
+
+static int h_proc_pathname(struct req *r, const struct node *self, const int *name,
+			   unsigned namelen)
+{
+	const char *path = emu.guest_path ? emu.guest_path : emu.exec_path;
+
+	if (namelen != 1)
+		return FBSD_EINVAL;
+	if (name[0] != -1 && name[0] != getpid())
+		return other_pid_error(name[0]);
+	if (!path)
+		path = "";
+	return req_out(r, path, strlen(path) + 1);
+}
+
+/* argv as NUL-terminated strings, read live through ps_strings. */
+static int out_guest_argv(struct req *r)
+{
+	struct fbsd_ps_strings ps;
+	char *buf;
+	size_t len = 0;
+	int err;
+
+	if (!ps_strings_addr || copy_from_guest(&ps, ps_strings_addr, sizeof(ps)) < 0)
+		return 0;
+	buf = malloc(FBSD_ARG_MAX);
+	if (!buf)
+		return FBSD_ENOMEM;
+	for (uint32_t i = 0; i < ps.ps_nargvstr && len < FBSD_ARG_MAX; i++) {
+		uint64_t p;
+		long n;
+
+		if (copy_from_guest(&p, ps.ps_argvstr + 8 * (uint64_t)i, sizeof(p)) < 0)
+			break;
+		n = copy_str_from_guest(buf + len, p, FBSD_ARG_MAX - len);
+		if (n < 0)
+			break;
+		len += (size_t)n + 1;
+	}
+	err = req_out(r, buf, len);
+	free(buf);
+	return err;
+}
+
+/* ps_arg_cache_limit (PAGE_SIZE / 16) minus struct pargs' header. */
+#define FBSD_PARGS_MAX (256 - 12)
+
+static int h_proc_args(struct req *r, const struct node *self, const int *name,
+		       unsigned namelen)
+{
+	char buf[FBSD_PARGS_MAX];
+	int err;
+
+	if (namelen != 1)
+		return FBSD_EINVAL;
+	if (name[0] != -1 && name[0] != getpid())
+		return r->newptr ? FBSD_EPERM : other_pid_error(name[0]);
+	if (r->newptr && r->newlen > FBSD_PARGS_MAX)
+		return FBSD_ENOMEM;
+	pthread_mutex_lock(&args_lock);
+	if (proc_args)
+		err = req_out(r, proc_args, proc_args_len);
+	else
+		err = out_guest_argv(r);
+	pthread_mutex_unlock(&args_lock);
+	if (err || !r->newptr)
+		return err;
+	if ((err = req_in(r, buf, r->newlen)))
+		return err;
+	pthread_mutex_lock(&args_lock);
+	free(proc_args);
+	proc_args = malloc(r->newlen ? r->newlen : 1);
+	if (proc_args)
+		memcpy(proc_args, buf, r->newlen);
+	proc_args_len = proc_args ? r->newlen : 0;
+	pthread_mutex_unlock(&args_lock);
+	return 0;
+}
+
+/* A leaf without handler: its value by type. */
+static int leaf_out(struct req *r, const struct node *n)
+{
+	int64_t v = n->num ? n->num() : n->val;
+	char text[FBSD_MAXHOSTNAMELEN];
+	int32_t i32;
+
+	switch (n->kind & CTLTYPE) {
+	case CTLTYPE_INT:
+	case CTLTYPE_UINT:
+		i32 = (int32_t)v;
+		return req_out(r, &i32, sizeof(i32));
+	case CTLTYPE_LONG:
+	case CTLTYPE_ULONG:
+	case CTLTYPE_S64:
+	case CTLTYPE_U64:
+		return req_out(r, &v, sizeof(v));
+	case CTLTYPE_STRING:
+		if (n->text) {
+			n->text(text, sizeof(text));
+			return req_out(r, text, strlen(text) + 1);
+		}
+		return req_out(r, n->str, strlen(n->str) + 1);
+	default:
+		return FBSD_EINVAL;
+	}
+}
+
+/* sysctl_root() */
+static int sysctl_root(struct req *r, const int *name, unsigned namelen)
+{
+	const struct node *n;
+	unsigned used;
+	int err = find_oid(name, namelen, &n, &used);
+
+	if (err)
+		return err;
+	if ((n->kind & CTLTYPE) == CTLTYPE_NODE && !n->handler)
+		return FBSD_EISDIR;
+	if (r->newptr && !(n->kind & CTLFLAG_WR))
+		return FBSD_EPERM;
+	/* Writable FreeBSD nodes other than ANYBODY ones need privilege. */
+	if (r->newptr && !(n->kind & CTLFLAG_ANYBODY))
+		return FBSD_EPERM;
+	if (n->handler)
+		return n->handler(r, n, name + used, namelen - used);
+	return leaf_out(r, n);
+}
+
+/* userland_sysctl() minus copying *oldlenp back; *retlen = what it says. */
+static int userland_sysctl(const int *name, unsigned namelen, gaddr_t old,
+			   gaddr_t oldlenp, gaddr_t new, uint64_t newlen,
+			   uint64_t *retlen)
+{
+	struct req r = { 0 };
+	int err;
+
+	if (oldlenp && copy_from_guest(&r.oldlen, oldlenp, sizeof(r.oldlen)) < 0)
+		return FBSD_EFAULT;
+	if (old && !guest_range_ok(old, r.oldlen))
+		return FBSD_EFAULT;
+	r.oldptr = old;
+	if (new) {
+		if (!guest_range_ok(new, newlen))
+			return FBSD_EFAULT;
+		r.newptr = new;
+		r.newlen = newlen;
+	}
+	err = sysctl_root(&r, name, namelen);
+	if (err && err != FBSD_ENOMEM)
+		return err;
+	*retlen = (r.oldptr && r.oldidx > r.oldlen) ? r.oldlen : r.oldidx;
+	return err;
+}
+
+int fbsd_sys___sysctl(struct fbsd_thread *td, const struct fbsd___sysctl_args *uap)
+{
+	int name[CTL_MAXNAME];
+	uint64_t len = 0;
+	int err;
+
+	if (uap->namelen > CTL_MAXNAME || uap->namelen < 2)
+		return FBSD_EINVAL;
+	if (copy_from_guest(name, uap->name, uap->namelen * sizeof(int)) < 0)
+		return FBSD_EFAULT;
+	err = userland_sysctl(name, uap->namelen, uap->old, uap->oldlenp, uap->new,
+			      uap->newlen, &len);
+	if (err && err != FBSD_ENOMEM)
+		return err;
+	if (uap->oldlenp && copy_to_guest(uap->oldlenp, &len, sizeof(len)) < 0)
+		return FBSD_EFAULT;
+	return err;
+}
+
+int fbsd_sys___sysctlbyname(struct fbsd_thread *td, const struct fbsd___sysctlbyname_args *uap)
+{
+	char buf[FBSD_MAXPATHLEN + 1];
+	int oid[CTL_MAXNAME];
+	unsigned oidlen;
+	uint64_t len = 0;
+	int err;
+
+	if (uap->namelen > FBSD_MAXPATHLEN || uap->namelen == 0)
+		return FBSD_EINVAL;
+	if (copy_from_guest(buf, uap->name, uap->namelen) < 0)
+		return FBSD_EFAULT;
+	/* The internal name2oid request: newlen = namelen. */
+	if (uap->namelen >= FBSD_MAXPATHLEN)
+		return FBSD_ENAMETOOLONG;
+	buf[uap->namelen] = 0;
+	if ((err = name_to_oid(buf, oid, &oidlen)))
+		return err;
+	err = userland_sysctl(oid, oidlen, uap->old, uap->oldlenp, uap->new,
+			      uap->newlen, &len);
+	if (err)
+		return err;
+	if (uap->oldlenp && copy_to_guest(uap->oldlenp, &len, sizeof(len)) < 0)
+		return FBSD_EFAULT;
+	return 0;
+}

@@ -1,0 +1,21 @@
+/* sysctl(3) for the guest: __sysctl(202) and __sysctlbyname(570) over one
+ * static table of nodes (sysctl.c), with the internal {0, x} nodes that
+ * sysctl(8), libc and Go use to walk and resolve names. */
+#ifndef BSDEMU_FBSD_SYSCTL_H
+#define BSDEMU_FBSD_SYSCTL_H
+
+#include <stdint.h>
+
+/* The guest's stack top and struct ps_strings address (kern.usrstack,
+ * kern.ps_strings; kern.proc.args reads argv through ps_strings).  The
+ * process start-up code calls this once the initial stack is built. */
+void fbsd_sysctl_set_stack(uint64_t usrstack, uint64_t ps_strings);
+
+/* CPUs the guest is told about (hw.ncpu, kern.smp.cpus): the host's
+ * online CPUs.  AT_NCPUS and cpuset should agree with it. */
+int fbsd_sysctl_ncpu(void);
+
+/* kern.smp.maxcpus: FreeBSD/arm64 MAXCPU (sizes cpuset_t masks). */
+#define FBSD_MAXCPU 1024
+
+#endif

@@ -1,0 +1,84 @@
+#!/bin/bash
+# tests/go/run.sh: a Go 1.19 hello world for freebsd/arm64 under bsdemu.
+#
+# Until threads exist (thr_new), the Go runtime cannot start, so the
+# expectation is: no hello, a failure status, no crash of bsdemu (no host
+# signal other than the guest's own SIGSYS, no "internal error", no
+# sanitizer report) and a line "bsdemu: unimplemented FreeBSD syscall NAME".
+# Flip EXPECT_HELLO to 1 once the runtime starts.
+EXPECT_HELLO=${EXPECT_HELLO:-0}
+GO_TIMEOUT=${GO_TIMEOUT:-120}
+HELLO_RE='^hello from Go on FreeBSD/arm64 \(2 args\)$'
+MISSING_RE='bsdemu: unimplemented FreeBSD syscall:? *[A-Za-z_][A-Za-z_0-9]*'
+
+. "$(dirname "$0")/../lib.sh"
+cd "$TESTS_ROOT" || exit 2
+OUT=$TESTS_ROOT/build/tests/go
+BIN=$OUT/hello-freebsd-arm64
+SRC=tests/go/hello.go
+
+if ! command -v go >/dev/null; then
+	bash tests/deps.sh >/dev/null 2>&1
+	command -v go >/dev/null || { t_skip go/hello "go is not installed"; exit 0; }
+fi
+# Go needs a writable build cache; CI may have no usable HOME.
+if [ -z "${GOCACHE:-}" ] && ! { [ -n "${HOME:-}" ] && [ -w "$HOME" ]; }; then
+	export GOCACHE=$TESTS_ROOT/build/go-cache
+fi
+mkdir -p "$OUT"
+if ! [ "$BIN" -nt "$SRC" ]; then
+	if ! (cd tests/go && CGO_ENABLED=0 GOOS=freebsd GOARCH=arm64 GO111MODULE=off \
+		go build -o "$BIN" hello.go) >"$OUT/build.log" 2>&1; then
+		t_fail go/build "$(t_first_line "$OUT/build.log")"
+		exit 1
+	fi
+fi
+
+failed=0
+check_one() { # NAME EMULATOR
+	local name=$1 emu=$2 out err st why= sig
+	out=$(mktemp) err=$(mktemp)
+	t_run "$GO_TIMEOUT" "$out" "$err" "$emu" "$BIN" a b
+	st=$?
+	if grep -qE "$SANITIZER_RE" "$err"; then
+		why="sanitizer: $(grep -m1 -E "$SANITIZER_RE" "$err")"
+	elif grep -q 'internal error' "$err"; then
+		why="bsdemu internal error: $(grep -m1 'internal error' "$err")"
+	elif [ "$st" -eq 124 ]; then
+		why="timed out after ${GO_TIMEOUT}s"
+	elif [ "$EXPECT_HELLO" = 1 ]; then
+		if [ "$st" -ne 0 ]; then
+			why="$(t_describe_status "$st"), want exit 0; stderr: $(t_first_line "$err")"
+		elif ! grep -qE "$HELLO_RE" "$out"; then
+			why="stdout does not match /$HELLO_RE/"
+		fi
+	else
+		sig=$(kill -l SYS)
+		if grep -qE "$HELLO_RE" "$out"; then
+			why="printed hello: set EXPECT_HELLO=1 in tests/go/run.sh"
+		elif [ "$st" -eq 0 ]; then
+			why="exit 0 without printing hello"
+		elif [ "$st" -gt 128 ] && [ "$st" -ne $((128 + sig)) ]; then
+			why="crashed: $(t_describe_status "$st"); stderr: $(t_first_line "$err")"
+		elif ! grep -qE "$MISSING_RE" "$err"; then
+			why="no line naming the unimplemented syscall; $(t_describe_status "$st"); stderr: $(t_first_line "$err")"
+		else
+			echo "# $name: $(t_describe_status "$st"); $(grep -m1 -oE "$MISSING_RE.*" "$err")"
+		fi
+	fi
+	if [ -n "$why" ]; then
+		t_fail "$name" "$why (log: $(t_keep_log "$name" "$out" "$err"))"
+		failed=1
+	else
+		t_pass "$name"
+	fi
+	rm -f "$out" "$err"
+}
+
+if [ ! -x "$BSDEMU" ]; then
+	t_fail go/hello "$BSDEMU is missing"
+	exit 1
+fi
+check_one go/hello "$BSDEMU"
+[ -n "$BSDEMU_ASAN" ] && [ -x "$BSDEMU_ASAN" ] && check_one asan/go/hello "$BSDEMU_ASAN"
+exit "$failed"
