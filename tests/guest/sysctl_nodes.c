@@ -307,7 +307,7 @@ static void test_round_trips(void)
 		memset(longname, 'k', sizeof(longname));
 		CHECK_ERR(sysctl(q, 2, oid, &len, longname, 1024), FBSD_ENAMETOOLONG);
 		CHECK_ERR(sysctl(q, 2, oid, &len, longname, 1023), FBSD_ENOENT);
-		CHECK_ERR(sysctl(q, 2, oid, &len, 8, 5), FBSD_EFAULT);
+		CHECK_ERR(sysctl(q, 2, oid, &len, (const void *)8, 5), FBSD_EFAULT);
 		/* name2oid's answer too big for the buffer. */
 		len = 4;
 		CHECK_ERR(sysctl(q, 2, oid, &len, "kern.ostype", 11), FBSD_ENOMEM);
