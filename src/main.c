@@ -13,7 +13,9 @@
 #include "log.h"
 #include "mem/mem.h"
 #include "os/freebsd/aarch64/abi.h"
+#include "os/freebsd/signal.h"
 #include "os/freebsd/syscall.h"
+#include "os/freebsd/sysctl.h"
 #include "os/freebsd/trap.h"
 
 /* Exit statuses for bsdemu's own failures, as env(1) uses them. */
@@ -25,7 +27,6 @@
 #define DEFAULT_STACK (8ULL << 20)
 #define FBSD_MAIN_TID 100001
 
-struct emu_opts emu;
 extern char **environ;
 
 static void usage(FILE *f)
@@ -45,6 +46,7 @@ static void usage(FILE *f)
 		"  -r RELEASE    FreeBSD release the guest sees (default " DEFAULT_RELEASE ")\n"
 		"  --report[=FILE]  at exit, write a table of the syscalls the guest made\n"
 		"                (counts, errors, unimplemented ones; also BSDEMU_REPORT=FILE)\n"
+		"  --syscalls    list the FreeBSD syscalls and whether bsdemu implements them\n"
 		"  --version     print bsdemu's version\n"
 		"  --help        print this help\n");
 }
@@ -55,24 +57,6 @@ static _Noreturn void die_usage(const char *fmt, const char *arg)
 	fprintf(stderr, fmt, arg);
 	fputs(" (try 'bsdemu --help')\n", stderr);
 	exit(EXIT_USAGE);
-}
-
-int emu_osreldate_of(const char *release)
-{
-	char *end;
-	long major = strtol(release, &end, 10), minor = 0;
-
-	if (end == release || major < 1 || major > 99)
-		return 0;
-	if (*end == '.') {
-		const char *p = end + 1;
-		minor = strtol(p, &end, 10);
-		if (end == p || minor < 0 || minor > 99)
-			return 0;
-	}
-	if (*end != 0 && *end != '-')
-		return 0;
-	return (int)(major * 100000 + minor * 1000);
 }
 
 static uint64_t parse_size(const char *s)
@@ -157,6 +141,18 @@ static char *find_program(const char *prog)
 	return (char *)prog;
 }
 
+/* --syscalls: which FreeBSD syscalls this build implements. */
+static void list_syscalls(void)
+{
+	for (int i = 0; i < FBSD_SYS_MAXSYSCALL; i++) {
+		const struct fbsd_sysent *e = &fbsd_sysent[i];
+		if (e->type == FBSD_SYT_RESERVED || !e->name)
+			continue;
+		printf("%d\t%s\t%s\n", i, e->name,
+		       e->type == FBSD_SYT_SYSMUX ? "indirect" : e->call ? "implemented" : "unimplemented");
+	}
+}
+
 static int parse_args(int argc, char **argv, struct envlist *env, const char **argv0)
 {
 	int i;
@@ -175,6 +171,10 @@ static int parse_args(int argc, char **argv, struct envlist *env, const char **a
 		}
 		if (!strcmp(o, "--version")) {
 			printf("bsdemu %s (guest: FreeBSD/aarch64; host: Linux/x86-64)\n", BSDEMU_VERSION);
+			exit(0);
+		}
+		if (!strcmp(o, "--syscalls")) {
+			list_syscalls();
 			exit(0);
 		}
 		if (!strcmp(o, "-strace") || !strcmp(o, "--strace")) {
@@ -228,7 +228,7 @@ int main(int argc, char **argv)
 {
 	static struct fbsd_thread main_td;
 	struct guest_entry entry;
-	struct envlist env;
+	static struct envlist env; /* the guest's envp, alive until exit */
 	const char *argv0 = NULL;
 	char *prog;
 	int first, status;
@@ -262,5 +262,7 @@ int main(int argc, char **argv)
 	main_td.cpu.opaque = &main_td;
 	main_td.tid = FBSD_MAIN_TID;
 	fbsd_arch_set_entry(&main_td, entry.pc, entry.sp, entry.x0);
+	fbsd_sysctl_set_stack(entry.usrstack, entry.ps_strings);
+	fbsd_signal_init(&main_td);
 	fbsd_cpu_loop(&main_td);
 }

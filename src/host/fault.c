@@ -56,13 +56,18 @@ static void on_fault(int sig, siginfo_t *si, void *uc)
 	_exit(128 + sig);
 }
 
+/* Lives as long as its thread; kept here so it is never lost. */
+static __thread void *altstack;
+
 int host_fault_thread_init(void)
 {
 	stack_t ss = { .ss_size = ALTSTACK_SIZE, .ss_flags = 0 };
 
-	ss.ss_sp = malloc(ALTSTACK_SIZE);
-	if (!ss.ss_sp)
+	if (!altstack)
+		altstack = malloc(ALTSTACK_SIZE);
+	if (!altstack)
 		return -1;
+	ss.ss_sp = altstack;
 	return sigaltstack(&ss, NULL);
 }
 

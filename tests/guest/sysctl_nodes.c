@@ -79,8 +79,8 @@ static void round_trip(const char *name, const char *fmt)
 	size_t_ len;
 	int n = name2oid(name, oid);
 
-	CHECK(n >= 2);
-	if (n < 2) {
+	CHECK(n >= 1);
+	if (n < 1) {
 		t_printf("name2oid(%s) = %d\n", name, n);
 		return;
 	}
@@ -247,9 +247,9 @@ static void test_hw(void)
 
 static void test_arandom(void)
 {
+	static const unsigned char zero[64];
 	unsigned char a[300], b[64];
 	size_t_ len = sizeof(a);
-	int zero = 1;
 
 	memset(a, 0, sizeof(a));
 	CHECK_EQ(byname("kern.arandom", a, &len, 0, 0), 0);
@@ -257,9 +257,7 @@ static void test_arandom(void)
 	len = sizeof(b);
 	CHECK_EQ(byname("kern.arandom", b, &len, 0, 0), 0);
 	CHECK_EQ(len, 64);
-	for (int i = 0; i < 64; i++)
-		zero &= b[i] == 0;
-	CHECK(!zero);
+	CHECK(memcmp(b, zero, sizeof(zero)) != 0);
 	CHECK(memcmp(a, b, 64) != 0);
 }
 

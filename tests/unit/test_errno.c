@@ -8,8 +8,6 @@
 #include "emu.h"
 #include "os/freebsd/fbsd_errno.h"
 
-/* The test links with all of bsdemu's objects but main.o. */
-__attribute__((weak)) struct emu_opts emu;
 
 static int failures;
 

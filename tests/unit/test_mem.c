@@ -18,10 +18,6 @@
 
 int fbsd_kern_break(struct fbsd_thread *td, gaddr_t nsize);
 
-/* main.c (not linked) defines the options; weak so that a real definition
- * elsewhere wins. */
-#include "emu.h"
-__attribute__((weak)) struct emu_opts emu;
 
 static int failures;
 

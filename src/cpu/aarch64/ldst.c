@@ -185,6 +185,8 @@ static int dec_ldst_reg(struct a64_op *op, uint32_t insn)
 {
 	unsigned size = insn >> 30, v = bits(insn, 26, 26), opc = bits(insn, 23, 22);
 	unsigned rt = bits(insn, 4, 0), kind = 0;
+	if (!bits(insn, 24, 24) && bits(insn, 21, 21) && bits(insn, 11, 10) == 0)
+		return v ? undef(op) : a64_decode_atomic(op, insn);
 	unsigned sz = ls_kind(size, v, opc, &kind);
 	if (!sz)
 		return undef(op);
@@ -238,8 +240,6 @@ static int dec_ldst_reg(struct a64_op *op, uint32_t insn)
 		op->fn = kind == K_PRF ? op_prfm : op_ldst;
 		return 0;
 	}
-	if (bits(insn, 11, 10) == 0 && !v)
-		return a64_decode_atomic(op, insn);
 	return undef(op);
 }
 

@@ -74,6 +74,17 @@ static void lock_acts(void)
 	pthread_mutex_lock(&acts_lock);
 }
 
+void fbsd_signal_init(struct fbsd_thread *td)
+{
+	sigset_t hs;
+
+	pthread_once(&acts_once, acts_init);
+	if (pthread_sigmask(SIG_SETMASK, NULL, &hs) == 0) {
+		fbsd_sigset_from_host(&hs, &td->sigmask);
+		fbsd_sig_cantmask(&td->sigmask);
+	}
+}
+
 uint64_t fbsd_sig_handler(int sig)
 {
 	uint64_t h;

@@ -115,6 +115,12 @@ bool fbsd_sig_getaction(int sig, struct fbsd_sigact_rec *out);
 /* The calling guest thread's alternate signal stack (per host thread). */
 bool fbsd_sig_altstack(uint64_t *sp, uint64_t *size);
 
+/* Process start: take over what execve would carry into the FreeBSD
+ * process (ignored signals stay ignored, the blocked mask stays blocked)
+ * from the host state bsdemu was started with.  Call before anything in
+ * bsdemu changes host signal dispositions. */
+void fbsd_signal_init(struct fbsd_thread *td);
+
 /* Die of guest signal SIG the way the host parent can see: default host
  * disposition for its host twin, unblocked, raised; _exit(128 + SIG) when
  * that is impossible (no twin, or a signal whose default does not kill). */

@@ -107,7 +107,7 @@ int fbsd_sig_from_host(int hsig)
 }
 
 /* "SIGRTMIN+n" / "SIGRTMAX-n" like FreeBSD's kill -l, built once. */
-static char rt_names[FBSD_SIGRTMAX - FBSD_SIGRTMIN + 1][16];
+static char rt_names[FBSD_SIGRTMAX - FBSD_SIGRTMIN + 1][24];
 static pthread_once_t rt_once = PTHREAD_ONCE_INIT;
 
 static void make_rt_names(void)
