@@ -46,30 +46,34 @@ int host_ret(struct fbsd_thread *td, long r)
 	return 0;
 }
 
-/* One line per distinct unimplemented number, as FreeBSD's nosys() would
- * only signal: the user needs to know what is missing. */
-static void report_unimplemented(int nr, const uint64_t args[8])
+/* One line per distinct unimplemented number, where FreeBSD's nosys() would
+ * only signal: the user needs to know what is missing.  Numbers outside the
+ * table are named too, the first few of them. */
+static void report_unimplemented(uint64_t nr, const uint64_t args[8])
 {
-	static atomic_uchar said[FBSD_SYS_MAXSYSCALL + 1];
-	const struct fbsd_sysent *e = nr >= 0 ? &fbsd_sysent[nr] : NULL;
+	static atomic_uchar said[FBSD_SYS_MAXSYSCALL];
+	static atomic_int out_of_range;
+	const struct fbsd_sysent *e;
 	char buf[512];
 	size_t n = 0;
 
-	if (atomic_exchange(&said[nr >= 0 ? nr : FBSD_SYS_MAXSYSCALL], 1))
-		return;
-	if (!e || !e->name) {
-		log_msg("unimplemented FreeBSD syscall %d (no such syscall)", nr);
+	if (nr >= FBSD_SYS_MAXSYSCALL) {
+		if (atomic_fetch_add(&out_of_range, 1) < 8)
+			log_msg("unimplemented FreeBSD syscall %" PRId64 " (no such syscall)", (int64_t)nr);
 		return;
 	}
+	if (atomic_exchange(&said[nr], 1))
+		return;
+	e = &fbsd_sysent[nr];
 	for (int i = 0; i < e->nargs && n < sizeof(buf) - 64; i++)
 		n += snprintf(buf + n, sizeof(buf) - n, "%s%s=%#" PRIx64, i ? ", " : "",
 			      e->args[i].name, args[i]);
 	buf[n] = 0;
-	log_msg("unimplemented FreeBSD syscall %d %s(%s)%s", nr, e->name, buf,
+	log_msg("unimplemented FreeBSD syscall %d %s(%s)%s", (int)nr, e->name, buf,
 		e->type == FBSD_SYT_STD ? "" : " [obsolete or compat call]");
 }
 
-static int nosys(struct fbsd_thread *td, int nr, const uint64_t args[8])
+static int nosys(struct fbsd_thread *td, uint64_t nr, const uint64_t args[8])
 {
 	report_unimplemented(nr, args);
 	fbsd_trap_nosys(td);
@@ -79,7 +83,9 @@ static int nosys(struct fbsd_thread *td, int nr, const uint64_t args[8])
 void fbsd_syscall(struct fbsd_thread *td)
 {
 	uint64_t args[8];
-	int nr = fbsd_arch_fetch_syscall(td, args);
+	uint64_t raw = fbsd_arch_fetch_syscall(td, args);
+	/* -1 stands for every number outside the table from here on. */
+	int nr = raw < FBSD_SYS_MAXSYSCALL ? (int)raw : -1;
 	const struct fbsd_sysent *e = nr >= 0 ? &fbsd_sysent[nr] : NULL;
 	int error;
 
@@ -96,7 +102,7 @@ void fbsd_syscall(struct fbsd_thread *td)
 		}
 		error = e->call(td, args);
 	} else {
-		error = nosys(td, nr, args);
+		error = nosys(td, raw, args);
 	}
 	if (emu.report_path && nr >= 0)
 		fbsd_report_count(nr, error > 0 ? error : 0);

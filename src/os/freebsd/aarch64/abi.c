@@ -15,7 +15,7 @@
 #define FBSD_SYS_syscall_mux 0
 #define FBSD_SYS___syscall_mux 198
 
-int fbsd_arch_fetch_syscall(struct fbsd_thread *td, uint64_t args[8])
+uint64_t fbsd_arch_fetch_syscall(struct fbsd_thread *td, uint64_t args[8])
 {
 	const uint64_t *x = td->cpu.r;
 	uint64_t nr = x[8];
@@ -28,8 +28,7 @@ int fbsd_arch_fetch_syscall(struct fbsd_thread *td, uint64_t args[8])
 	} else {
 		memcpy(args, x, 8 * sizeof(uint64_t));
 	}
-	/* Out-of-range numbers map to -1: the dispatcher treats them as nosys. */
-	return nr >= (uint64_t)FBSD_SYS_MAXSYSCALL ? -1 : (int)nr;
+	return nr;
 }
 
 void fbsd_arch_set_syscall_result(struct fbsd_thread *td, int error)

@@ -10,7 +10,7 @@ struct fbsd_thread;
 
 /* Read the syscall number and its eight argument slots, following the
  * syscall(0) and __syscall(198) indirections.  Returns the number. */
-int fbsd_arch_fetch_syscall(struct fbsd_thread *td, uint64_t args[8]);
+uint64_t fbsd_arch_fetch_syscall(struct fbsd_thread *td, uint64_t args[8]);
 /* Write the outcome of a syscall back: x0/x1 and PSTATE.C, or rewind the svc
  * for ERESTART, or nothing for EJUSTRETURN. */
 void fbsd_arch_set_syscall_result(struct fbsd_thread *td, int error);
