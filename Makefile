@@ -63,10 +63,14 @@ bench: build/bsdemu
 # Coverage-guided fuzzing of the ELF parser (libFuzzer; FUZZ_SECONDS=60).
 FUZZ_SECONDS ?= 60
 fuzz-loader:
-	@mkdir -p build/fuzz
-	clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -D_GNU_SOURCE \
-		tests/fuzz/fuzz_elf.c src/loader/elf.c -o build/fuzz/fuzz_elf
-	build/fuzz/fuzz_elf -max_total_time=$(FUZZ_SECONDS) build/tests/loader-corpus
+	@mkdir -p build/fuzz/corpus
+	@tests/deps.sh
+	@dpkg -s libclang-rt-14-dev >/dev/null 2>&1 || apt-get install -y -q libclang-rt-14-dev
+	@[ -d build/tests/loader-corpus ] || tests/loader/run.sh >/dev/null
+	-cp build/tests/loader-corpus/* build/fuzz/corpus/ 2>/dev/null
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+		-std=gnu11 -Isrc -D_GNU_SOURCE tests/fuzz/fuzz_elf.c src/loader/elf.c -o build/fuzz/fuzz_elf
+	build/fuzz/fuzz_elf -max_total_time=$(FUZZ_SECONDS) -max_len=8192 build/fuzz/corpus
 
 clean:
 	rm -rf build
