@@ -33,13 +33,19 @@ static void hex(char *out, uintptr_t v)
 	*out = 0;
 }
 
+void (*host_fault_user_signal)(int sig, siginfo_t *si, void *uc);
+
 static void on_fault(int sig, siginfo_t *si, void *uc)
 {
 	struct a64_cpu *cpu = a64_running;
 	uint8_t *a = si->si_addr;
 	char buf[32];
 
-	(void)uc;
+	/* kill(), tgkill(), sigqueue(): a signal like any other. */
+	if (si->si_code <= 0 && host_fault_user_signal) {
+		host_fault_user_signal(sig, si, uc);
+		return;
+	}
 	/* Only an access by the running guest core to the guest space is the
 	 * guest's fault; the core unwinds and classifies it. */
 	if (cpu && a >= guest_base && a < guest_base + guest_limit)

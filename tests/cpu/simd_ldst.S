@@ -74,4 +74,4 @@ t_dup:		dup v0.4s, w1
 		smov w8, v10.h[1]
 		dup v9.2s, w1
 		brk #0
-t_simd_undef:	fadd d0, d1, d2
+t_simd_undef:	.inst 0x04a20020	// add z0.s, z1.s, z2.s: SVE, never implemented

@@ -1,12 +1,13 @@
 #!/bin/bash
-# tests/go/run.sh: a Go 1.19 hello world for freebsd/arm64 under bsdemu.
+# tests/go/run.sh: Go 1.19 programs for freebsd/arm64 under bsdemu.
 #
-# Until threads exist (thr_new), the Go runtime cannot start, so the
-# expectation is: no hello, a failure status, no crash of bsdemu (no host
-# signal other than the guest's own SIGSYS, no "internal error", no
-# sanitizer report) and a line "bsdemu: unimplemented FreeBSD syscall NAME".
-# Flip EXPECT_HELLO to 1 once the runtime starts.
-EXPECT_HELLO=${EXPECT_HELLO:-0}
+# go/hello: a hello world must print its line and exit 0.  (With
+# EXPECT_HELLO=0 the old expectation applies instead: no hello, a failure
+# status, no crash of bsdemu and a line "bsdemu: unimplemented FreeBSD
+# syscall NAME".)
+# go/goroutines: goroutines on several threads (WaitGroup, channels, a
+# mutex) must add up and exit 0.
+EXPECT_HELLO=${EXPECT_HELLO:-1}
 GO_TIMEOUT=${GO_TIMEOUT:-120}
 HELLO_RE='^hello from Go on FreeBSD/arm64 \(2 args\)$'
 MISSING_RE='bsdemu: unimplemented FreeBSD syscall:? *[A-Za-z_][A-Za-z_0-9]*'
@@ -34,7 +35,44 @@ if ! [ "$BIN" -nt "$SRC" ]; then
 	fi
 fi
 
+GBIN=$OUT/goroutines-freebsd-arm64
+GSRC=tests/go/goroutines.go
+GOROUTINES_RE='^goroutines: count=2000 sum=4002000$'
+if ! [ "$GBIN" -nt "$GSRC" ]; then
+	if ! (cd tests/go && CGO_ENABLED=0 GOOS=freebsd GOARCH=arm64 GO111MODULE=off \
+		go build -o "$GBIN" goroutines.go) >"$OUT/build-goroutines.log" 2>&1; then
+		t_fail go/build-goroutines "$(t_first_line "$OUT/build-goroutines.log")"
+		exit 1
+	fi
+fi
+
 failed=0
+# A program that must run to completion: exit 0 and stdout matching RE.
+check_run() { # NAME EMULATOR BINARY RE
+	local name=$1 emu=$2 bin=$3 re=$4 out err st why=
+	out=$(mktemp) err=$(mktemp)
+	t_run "$GO_TIMEOUT" "$out" "$err" "$emu" "$bin"
+	st=$?
+	if grep -qE "$SANITIZER_RE" "$err"; then
+		why="sanitizer: $(grep -m1 -E "$SANITIZER_RE" "$err")"
+	elif grep -q 'internal error' "$err"; then
+		why="bsdemu internal error: $(grep -m1 'internal error' "$err")"
+	elif [ "$st" -eq 124 ]; then
+		why="timed out after ${GO_TIMEOUT}s"
+	elif [ "$st" -ne 0 ]; then
+		why="$(t_describe_status "$st"), want exit 0; stderr: $(t_first_line "$err")"
+	elif ! grep -qE "$re" "$out"; then
+		why="stdout does not match /$re/"
+	fi
+	if [ -n "$why" ]; then
+		t_fail "$name" "$why (log: $(t_keep_log "$name" "$out" "$err"))"
+		failed=1
+	else
+		t_pass "$name"
+	fi
+	rm -f "$out" "$err"
+}
+
 check_one() { # NAME EMULATOR
 	local name=$1 emu=$2 out err st why= sig
 	out=$(mktemp) err=$(mktemp)
@@ -81,4 +119,7 @@ if [ ! -x "$BSDEMU" ]; then
 fi
 check_one go/hello "$BSDEMU"
 [ -n "$BSDEMU_ASAN" ] && [ -x "$BSDEMU_ASAN" ] && check_one asan/go/hello "$BSDEMU_ASAN"
+check_run go/goroutines "$BSDEMU" "$GBIN" "$GOROUTINES_RE"
+[ -n "$BSDEMU_ASAN" ] && [ -x "$BSDEMU_ASAN" ] &&
+	check_run asan/go/goroutines "$BSDEMU_ASAN" "$GBIN" "$GOROUTINES_RE"
 exit "$failed"

@@ -3,9 +3,24 @@
  * The block cache is global (all guest threads share code): a hash table of
  * blocks keyed by guest pc.  Each thread has a direct-mapped jump cache in
  * cpu->jit_cache in front of it.  Everything the cache owns is in
- * struct tcache below; to run several guest threads at once, a lock around
- * tc_lookup_or_translate() and a64_invalidate() is all that is missing, plus
- * deferring the free() of dropped blocks until no thread can be inside them. */
+ * struct tcache below.
+ *
+ * Threads.  tc_lock guards the hash table (lookup, insert, invalidate); it
+ * is never held while guest code runs.  Decoding happens outside the lock;
+ * a block whose range was invalidated meanwhile (inv_seq moved) is thrown
+ * away and decoded again.  A dropped block is not freed at once, as other
+ * threads may be executing it or about to follow a link into it: it goes
+ * on a limbo list tagged with the generation its drop produced, and is
+ * freed once every thread has announced (in its struct tc_thread, at the
+ * top of the dispatcher loop) a generation at least that new, or is
+ * outside a64_run (qs = QS_IDLE).  A thread announcing generation G holds
+ * no pointer to a block dropped at G or earlier: blocks it may still use
+ * were found while a64_gen was G, so their drop comes later; every link
+ * and jump-cache entry made before G is ignored from G on; and the pending
+ * link slot is dropped whenever a new generation is announced.  Because a
+ * drop breaks every link, a running thread reaches its dispatcher within
+ * one block, so limbo drains quickly (nobody waits for it). */
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,7 +38,27 @@ static struct tcache {
 	size_t mask;            /* bucket count - 1 */
 	size_t count;           /* blocks */
 	uint64_t lo, hi;        /* guest range any block covers */
+	uint64_t inv_seq;       /* bumped by every a64_invalidate call */
+	struct limbo *limbo;    /* dropped, not yet freed */
+	struct tc_thread *threads;
 } tc;
+static pthread_mutex_t tc_lock = PTHREAD_MUTEX_INITIALIZER;
+static int limbo_count;        /* atomic: entries on tc.limbo */
+
+/* A dropped block waiting for every thread to pass generation GEN. */
+struct limbo {
+	struct limbo *next;
+	struct a64_block *b;
+	uint64_t gen;
+};
+
+#define QS_IDLE UINT64_MAX
+/* Per-thread record; the jump cache comes first (cpu->jit_cache). */
+struct tc_thread {
+	struct a64_jcache jc;
+	uint64_t qs;               /* announced generation, QS_IDLE outside a64_run */
+	struct tc_thread *next;
+};
 
 static size_t tc_hash(uint64_t pc)
 {
@@ -78,30 +113,76 @@ static void tc_insert(struct a64_block *b)
 		tc.hi = b->end;
 }
 
+/* Free limbo blocks no thread can hold any more.  tc_lock held. */
+static void tc_reclaim(void)
+{
+	uint64_t min = QS_IDLE;
+	for (struct tc_thread *t = tc.threads; t; t = t->next) {
+		uint64_t q = __atomic_load_n(&t->qs, __ATOMIC_SEQ_CST);
+		if (q < min)
+			min = q;
+	}
+	struct limbo **pp = &tc.limbo;
+	while (*pp) {
+		struct limbo *l = *pp;
+		if (l->gen <= min) {
+			*pp = l->next;
+			free(l->b);
+			free(l);
+			__atomic_sub_fetch(&limbo_count, 1, __ATOMIC_RELAXED);
+		} else {
+			pp = &l->next;
+		}
+	}
+}
+
 void a64_invalidate(uint64_t start, uint64_t len)
 {
 	uint64_t end = start + len;
+	struct limbo *dropped = NULL;
+	int n = 0;
 	if (end < start)
 		end = UINT64_MAX;
-	if (!tc.count || end <= tc.lo || start >= tc.hi)
+	pthread_mutex_lock(&tc_lock);
+	tc.inv_seq++;
+	if (!tc.count || end <= tc.lo || start >= tc.hi) {
+		pthread_mutex_unlock(&tc_lock);
 		return;
-	int dropped = 0;
+	}
 	for (size_t i = 0; i <= tc.mask; i++) {
 		struct a64_block **pp = &tc.bucket[i];
 		while (*pp) {
 			struct a64_block *b = *pp;
 			if (b->pc < end && start < b->end) {
 				*pp = b->next;
-				free(b);
+				struct limbo *l = malloc(sizeof(*l));
+				if (!l) {
+					fprintf(stderr, "bsdemu: out of memory for the translation cache\n");
+					abort();
+				}
+				l->b = b;
+				l->next = dropped;
+				dropped = l;
 				tc.count--;
-				dropped = 1;
+				n++;
 			} else {
 				pp = &b->next;
 			}
 		}
 	}
-	if (dropped)
-		__atomic_add_fetch(&a64_gen, 1, __ATOMIC_RELEASE);
+	if (n) {
+		/* Unlinked first, then the new generation: see the top. */
+		uint64_t gen = __atomic_add_fetch(&a64_gen, 1, __ATOMIC_SEQ_CST);
+		for (struct limbo *l = dropped, *nx; l; l = nx) {
+			nx = l->next;
+			l->gen = gen;
+			l->next = tc.limbo;
+			tc.limbo = l;
+		}
+		__atomic_add_fetch(&limbo_count, n, __ATOMIC_RELAXED);
+		tc_reclaim();
+	}
+	pthread_mutex_unlock(&tc_lock);
 }
 
 /* ---- translation ---- */
@@ -116,6 +197,8 @@ static void set_fault(struct a64_cpu *cpu, uint64_t addr, int sig, int code)
 
 static struct a64_block *translate(struct a64_cpu *cpu, uint64_t pc)
 {
+	uint64_t seq = __atomic_load_n(&tc.inv_seq, __ATOMIC_ACQUIRE);
+retry:
 	if (pc & 3) {
 		set_fault(cpu, pc, A64_FAULT_SIGBUS, A64_BUS_ADRALN);
 		return NULL;
@@ -175,13 +258,29 @@ static struct a64_block *translate(struct a64_cpu *cpu, uint64_t pc)
 	b->nops = n;
 	memcpy(b->ops, tmp, n * sizeof(struct a64_op));
 	memset(&b->ops[n], 0, sizeof(struct a64_op));
+	pthread_mutex_lock(&tc_lock);
+	if (tc.inv_seq != seq) {
+		/* The code may have changed while we decoded it. */
+		seq = tc.inv_seq;
+		pthread_mutex_unlock(&tc_lock);
+		free(b);
+		goto retry;
+	}
+	struct a64_block *other = tc_find(pc);
+	if (other) {
+		/* Another thread translated it first. */
+		pthread_mutex_unlock(&tc_lock);
+		free(b);
+		return other;
+	}
 	tc_insert(b);
+	pthread_mutex_unlock(&tc_lock);
 	return b;
 }
 
-static struct a64_block *lookup(struct a64_cpu *cpu, struct a64_jcache *jc, uint64_t pc)
+static struct a64_block *lookup(struct a64_cpu *cpu, struct a64_jcache *jc, uint64_t pc,
+				 uint64_t gen)
 {
-	uint64_t gen = __atomic_load_n(&a64_gen, __ATOMIC_ACQUIRE);
 	if (jc->gen != gen) {
 		memset(jc->e, 0, sizeof(jc->e));
 		jc->gen = gen;
@@ -189,10 +288,12 @@ static struct a64_block *lookup(struct a64_cpu *cpu, struct a64_jcache *jc, uint
 	size_t h = (pc >> 2) & (A64_JC_SIZE - 1);
 	if (jc->e[h].b && jc->e[h].pc == pc)
 		return jc->e[h].b;
+	pthread_mutex_lock(&tc_lock);
 	struct a64_block *b = tc_find(pc);
+	pthread_mutex_unlock(&tc_lock);
 	if (!b)
 		b = translate(cpu, pc);
-	if (b && jc->gen == a64_gen) {
+	if (b && jc->gen == __atomic_load_n(&a64_gen, __ATOMIC_ACQUIRE)) {
 		jc->e[h].pc = pc;
 		jc->e[h].b = b;
 	}
@@ -216,9 +317,33 @@ static void classify_fault(struct a64_cpu *cpu)
 
 /* ---- the dispatcher ---- */
 
+/* Announce the current generation (see the top): loop until the value
+ * announced is still current after the announcement is visible. */
+static uint64_t qs_announce(struct tc_thread *t)
+{
+	uint64_t g;
+	do {
+		g = __atomic_load_n(&a64_gen, __ATOMIC_SEQ_CST);
+		__atomic_store_n(&t->qs, g, __ATOMIC_SEQ_CST);
+	} while (__atomic_load_n(&a64_gen, __ATOMIC_SEQ_CST) != g);
+	return g;
+}
+
+/* Leaving a64_run: hold nothing; free limbo now if we were the holdout. */
+static void qs_leave(struct tc_thread *t)
+{
+	__atomic_store_n(&t->qs, QS_IDLE, __ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&limbo_count, __ATOMIC_RELAXED) &&
+	    pthread_mutex_trylock(&tc_lock) == 0) {
+		tc_reclaim();
+		pthread_mutex_unlock(&tc_lock);
+	}
+}
+
 int a64_run(struct a64_cpu *cpu)
 {
-	struct a64_jcache *jc = cpu->jit_cache;
+	struct tc_thread *tt = cpu->jit_cache;
+	struct a64_jcache *jc = &tt->jc;
 	a64_running = cpu;
 	cpu->exit_reason = 0;
 	jc->link = NULL;
@@ -230,15 +355,23 @@ int a64_run(struct a64_cpu *cpu)
 		cpu->exit_reason = A64_EXIT_FAULT;
 		jc->link = NULL;
 		a64_running = NULL;
+		qs_leave(tt);
 		return A64_EXIT_FAULT;
 	}
+	qs_announce(tt);
 	for (;;) {
 		if (cpu->interrupt) {
 			cpu->exit_reason = A64_EXIT_INTERRUPT;
 			break;
 		}
-		uint64_t gen = a64_gen;
-		struct a64_block *b = lookup(cpu, jc, cpu->pc);
+		uint64_t gen = __atomic_load_n(&a64_gen, __ATOMIC_ACQUIRE);
+		if (gen != tt->qs) {
+			/* Something was dropped: the pending link slot may
+			 * belong to it. */
+			gen = qs_announce(tt);
+			jc->link = NULL;
+		}
+		struct a64_block *b = lookup(cpu, jc, cpu->pc, gen);
 		if (!b)
 			break;
 		if (jc->link) {
@@ -258,6 +391,7 @@ int a64_run(struct a64_cpu *cpu)
 	}
 	jc->link = NULL;
 	a64_running = NULL;
+	qs_leave(tt);
 	return cpu->exit_reason;
 }
 
@@ -291,16 +425,33 @@ void a64_init(struct a64_cpu *cpu)
 {
 	memset(cpu, 0, sizeof(*cpu));
 	cpu->zf = 1; /* Z clear */
-	cpu->jit_cache = calloc(1, sizeof(struct a64_jcache));
-	if (!cpu->jit_cache) {
+	struct tc_thread *t = calloc(1, sizeof(*t));
+	if (!t) {
 		fprintf(stderr, "bsdemu: out of memory\n");
 		abort();
 	}
+	t->qs = QS_IDLE;
+	pthread_mutex_lock(&tc_lock);
+	t->next = tc.threads;
+	tc.threads = t;
+	pthread_mutex_unlock(&tc_lock);
+	cpu->jit_cache = t;
 }
 
 void a64_destroy(struct a64_cpu *cpu)
 {
-	free(cpu->jit_cache);
+	struct tc_thread *t = cpu->jit_cache;
+	if (!t)
+		return;
+	pthread_mutex_lock(&tc_lock);
+	for (struct tc_thread **pp = &tc.threads; *pp; pp = &(*pp)->next) {
+		if (*pp == t) {
+			*pp = t->next;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&tc_lock);
+	free(t);
 	cpu->jit_cache = NULL;
 }
 

@@ -5,6 +5,8 @@
  * (SIGILL) rather than doing something wrong; see features.c for why FP
  * and ASIMD are advertised anyway. */
 #include "cpu/aarch64/a64_int.h"
+#include "cpu/aarch64/fp.h"
+#include "cpu/aarch64/simd_vec.h" /* vector integer classes, simd_*.c */
 
 #define H(name) static const struct a64_op *name(struct a64_cpu *cpu, const struct a64_op *op)
 #define R(i) cpu->r[op->i]
@@ -53,6 +55,8 @@ int a64_decode_simd_ldst(struct a64_op *op, uint32_t insn)
 {
 	/* 0 Q 0011000 L 000000 opcode size Rn Rt, post: 0 Q 0011001 L 0 Rm ... */
 	unsigned post = bits(insn, 23, 23);
+	if (!(insn >> 31) && bits(insn, 29, 24) == 0x0d)
+		return a64_decode_simd_ldst1(op, insn);
 	if ((insn >> 31) || bits(insn, 29, 24) != 0x0c)
 		return undef(op); /* single-structure forms not implemented */
 	if (bits(insn, 21, 21) || (!post && bits(insn, 20, 16)))
@@ -83,15 +87,8 @@ int a64_decode_simd_ldst(struct a64_op *op, uint32_t insn)
 	return 0;
 }
 
-/* ---- FMOV and friends ---- */
-H(op_fmov_s_to_w) { R(d) = V(n).s[0]; return op + 1; }
-H(op_fmov_d_to_x) { R(d) = V(n).d[0]; return op + 1; }
-H(op_fmov_d1_to_x) { R(d) = V(n).d[1]; return op + 1; }
-H(op_fmov_w_to_s) { uint64_t v = (uint32_t)R(n); V(d).d[0] = v; V(d).d[1] = 0; return op + 1; }
-H(op_fmov_x_to_d) { uint64_t v = R(n); V(d).d[0] = v; V(d).d[1] = 0; return op + 1; }
-H(op_fmov_x_to_d1) { V(d).d[1] = R(n); return op + 1; }
+/* ---- immediates ---- */
 H(op_vset) { V(d).d[0] = op->imm; V(d).d[1] = op->imm2; return op + 1; }
-H(op_fmov_reg) { uint64_t v = V(n).d[0] & op->imm; V(d).d[0] = v; V(d).d[1] = 0; return op + 1; }
 H(op_vorr_imm) { V(d).d[0] |= op->imm; V(d).d[1] = op->f ? V(d).d[1] | op->imm : 0; return op + 1; }
 H(op_vbic_imm) { V(d).d[0] &= ~op->imm; V(d).d[1] = op->f ? V(d).d[1] & ~op->imm : 0; return op + 1; }
 
@@ -158,56 +155,12 @@ H(op_smov)
 	return op + 1;
 }
 
-static int dec_fp_int(struct a64_op *op, uint32_t insn)
-{
-	unsigned sf = insn >> 31, type = bits(insn, 23, 22), rmode = bits(insn, 20, 19);
-	unsigned opcode = bits(insn, 18, 16), rn = bits(insn, 9, 5), rd = bits(insn, 4, 0);
-	if (opcode == 6) { /* FMOV to general */
-		op->n = (uint8_t)rn;
-		op->d = wx_zr(rd);
-		if (!sf && type == 0 && rmode == 0) { op->fn = op_fmov_s_to_w; return 0; }
-		if (sf && type == 1 && rmode == 0) { op->fn = op_fmov_d_to_x; return 0; }
-		if (sf && type == 2 && rmode == 1) { op->fn = op_fmov_d1_to_x; return 0; }
-	} else if (opcode == 7) { /* FMOV from general */
-		op->n = rx_zr(rn);
-		op->d = (uint8_t)rd;
-		if (!sf && type == 0 && rmode == 0) { op->fn = op_fmov_w_to_s; return 0; }
-		if (sf && type == 1 && rmode == 0) { op->fn = op_fmov_x_to_d; return 0; }
-		if (sf && type == 2 && rmode == 1) { op->fn = op_fmov_x_to_d1; return 0; }
-	}
-	return undef(op);
-}
-
 static uint64_t vfp_expand(unsigned imm8, int dbl)
 {
 	uint64_t a = imm8 >> 7, b = (imm8 >> 6) & 1, cdefgh = imm8 & 0x3f;
 	if (dbl)
 		return (a << 63) | ((b ^ 1) << 62) | (b ? 0xffull << 54 : 0) | (cdefgh << 48);
 	return (a << 31) | ((b ^ 1) << 30) | (b ? 0x1full << 25 : 0) | (cdefgh << 19);
-}
-
-static int dec_fp_scalar(struct a64_op *op, uint32_t insn)
-{
-	unsigned type = bits(insn, 23, 22);
-	if (bits(insn, 15, 10) == 0)
-		return dec_fp_int(op, insn);
-	if ((insn >> 31) || type > 1)
-		return undef(op); /* no FP16, no BF16 */
-	if (bits(insn, 12, 10) == 4 && bits(insn, 9, 5) == 0) { /* FMOV imm */
-		op->d = (uint8_t)bits(insn, 4, 0);
-		op->imm = vfp_expand(bits(insn, 20, 13), type);
-		op->imm2 = 0;
-		op->fn = op_vset;
-		return 0;
-	}
-	if (bits(insn, 20, 10) == 0x010) { /* FMOV Vd, Vn (register) */
-		op->d = (uint8_t)bits(insn, 4, 0);
-		op->n = (uint8_t)bits(insn, 9, 5);
-		op->imm = type ? ~(uint64_t)0 : 0xffffffffu;
-		op->fn = op_fmov_reg;
-		return 0;
-	}
-	return undef(op);
 }
 
 static uint64_t simd_expand(unsigned opb, unsigned cmode, unsigned imm8, int *ok)
@@ -341,13 +294,13 @@ static int dec_logic3(struct a64_op *op, uint32_t insn)
 
 int a64_decode_simd(struct a64_op *op, uint32_t insn)
 {
-	if ((insn & 0x7f200000) == 0x1e200000)
-		return dec_fp_scalar(op, insn);
+	if (a64_fp_class(insn)) /* scalar FP: fp.c */
+		return a64_decode_fp(op, insn);
 	if ((insn & 0x9ff80400) == 0x0f000400)
 		return dec_modimm(op, insn);
 	if ((insn & 0x9fe08400) == 0x0e000400)
 		return dec_copy(op, insn);
 	if ((insn & 0x9f20fc00) == 0x0e201c00)
 		return dec_logic3(op, insn);
-	return undef(op);
+	return a64_decode_asimd(op, insn);
 }

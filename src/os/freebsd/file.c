@@ -23,6 +23,7 @@
 #include "fbsd_types.h"
 #include "file.h"
 #include "path.h"
+#include "signal.h"
 #include "syscall.h"
 
 _Static_assert(O_RDONLY == FBSD_O_RDONLY && O_WRONLY == FBSD_O_WRONLY &&
@@ -214,7 +215,9 @@ int fbsd_sys_read(struct fbsd_thread *td, const struct fbsd_read_args *uap)
 		return FBSD_EINVAL;
 	if (!guest_range_ok(uap->buf, uap->nbyte))
 		return FBSD_EFAULT;
-	return host_ret(td, read(uap->fd, g2h(uap->buf), uap->nbyte));
+	/* May block (pipes, ttys): a guest signal must interrupt it. */
+	return host_ret(td, fbsd_safe_syscall(SYS_read, uap->fd, (long)g2h(uap->buf),
+					       (long)uap->nbyte, 0, 0, 0));
 }
 
 int fbsd_sys_write(struct fbsd_thread *td, const struct fbsd_write_args *uap)
@@ -223,7 +226,8 @@ int fbsd_sys_write(struct fbsd_thread *td, const struct fbsd_write_args *uap)
 		return FBSD_EINVAL;
 	if (!guest_range_ok(uap->buf, uap->nbyte))
 		return FBSD_EFAULT;
-	return host_ret(td, write(uap->fd, g2h(uap->buf), uap->nbyte));
+	return host_ret(td, fbsd_safe_syscall(SYS_write, uap->fd, (long)g2h(uap->buf),
+					       (long)uap->nbyte, 0, 0, 0));
 }
 
 int fbsd_sys_pread(struct fbsd_thread *td, const struct fbsd_pread_args *uap)
@@ -282,7 +286,8 @@ int fbsd_sys_readv(struct fbsd_thread *td, const struct fbsd_readv_args *uap)
 
 	if (err)
 		return err;
-	return host_ret(td, readv(uap->fd, iov, (int)uap->iovcnt));
+	return host_ret(td, fbsd_safe_syscall(SYS_readv, uap->fd, (long)iov,
+					       (long)uap->iovcnt, 0, 0, 0));
 }
 
 int fbsd_sys_writev(struct fbsd_thread *td, const struct fbsd_writev_args *uap)
@@ -292,7 +297,8 @@ int fbsd_sys_writev(struct fbsd_thread *td, const struct fbsd_writev_args *uap)
 
 	if (err)
 		return err;
-	return host_ret(td, writev(uap->fd, iov, (int)uap->iovcnt));
+	return host_ret(td, fbsd_safe_syscall(SYS_writev, uap->fd, (long)iov,
+					       (long)uap->iovcnt, 0, 0, 0));
 }
 
 int fbsd_sys_preadv(struct fbsd_thread *td, const struct fbsd_preadv_args *uap)

@@ -13,6 +13,7 @@
 #include "log.h"
 #include "os/freebsd/aarch64/abi.h"
 #include "os/freebsd/report.h"
+#include "os/freebsd/signal.h"
 #include "os/freebsd/strace.h"
 #include "os/freebsd/trap.h"
 
@@ -80,6 +81,33 @@ static int nosys(struct fbsd_thread *td, uint64_t nr, const uint64_t args[8])
 	return FBSD_ENOSYS;
 }
 
+/* Calls FreeBSD turns ERESTART into EINTR for (kern_clock_nanosleep,
+ * kern_select, kern_poll, kern_kevent, kern_connectat, the signal waits):
+ * they end with EINTR even under SA_RESTART.  Every other EINTR is
+ * decided by fbsd_signal_intr_error(): untimed _umtx_op waits restart
+ * like FreeBSD's, and a spurious wake-up (nothing deliverable) restarts. */
+static bool never_restarted(int nr)
+{
+	switch (nr) {
+	case FBSD_SYS_nanosleep:
+	case FBSD_SYS_clock_nanosleep:
+	case FBSD_SYS_select:
+	case FBSD_SYS_pselect:
+	case FBSD_SYS_poll:
+	case FBSD_SYS_ppoll:
+	case FBSD_SYS_kevent:
+	case FBSD_SYS_connect:
+	case FBSD_SYS_connectat:
+	case FBSD_SYS_sigsuspend:
+	case FBSD_SYS_sigtimedwait:
+	case FBSD_SYS_sigwaitinfo:
+	case FBSD_SYS_sigwait:
+		return true;
+	default:
+		return false;
+	}
+}
+
 void fbsd_syscall(struct fbsd_thread *td)
 {
 	uint64_t args[8];
@@ -104,6 +132,8 @@ void fbsd_syscall(struct fbsd_thread *td)
 	} else {
 		error = nosys(td, raw, args);
 	}
+	if (error == FBSD_EINTR && !never_restarted(nr))
+		error = fbsd_signal_intr_error(td);
 	if (emu.report_path && nr >= 0)
 		fbsd_report_count(nr, error > 0 ? error : 0);
 	if (emu.strace)

@@ -21,12 +21,14 @@
 #include <stdbool.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "os/freebsd/fbsd_proc_types.h"
 #include "os/freebsd/fbsd_types.h"
+#include "os/freebsd/signal.h"
 #include "os/freebsd/syscall.h"
 
 #define NSEC_PER_SEC 1000000000L
@@ -234,12 +236,15 @@ static int do_clock_nanosleep(int32_t clock_id, int32_t flags, gaddr_t rqtp, gad
 		rq.tv_sec = 0, rq.tv_nsec = 0;
 	hreq.tv_sec = rq.tv_sec;
 	hreq.tv_nsec = rq.tv_nsec;
-	r = clock_nanosleep(hclock, abs ? TIMER_ABSTIME : 0, &hreq, &hrem);
+	/* Interruptible by guest signals (signal.c); a call cancelled before
+	 * it started owes the whole request. */
+	hrem = hreq;
+	r = fbsd_safe_syscall(SYS_clock_nanosleep, hclock, abs ? TIMER_ABSTIME : 0,
+			      (long)&hreq, (long)&hrem, 0, 0) < 0 ? errno : 0;
 	if (r == 0)
 		return 0;
 	if (r == EINTR && rmtp && !abs) {
-		/* Only a host signal can interrupt: nothing is delivered to the
-		 * guest yet, but the remaining time is still owed. */
+		/* A guest signal interrupted the sleep: the rest is owed. */
 		rm.tv_sec = hrem.tv_sec;
 		rm.tv_nsec = hrem.tv_nsec;
 		if (copy_to_guest(rmtp, &rm, sizeof(rm)) < 0)

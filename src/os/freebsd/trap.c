@@ -1,27 +1,20 @@
 #include "os/freebsd/trap.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 #include "log.h"
 #include "mem/mem.h"
+#include "os/freebsd/fbsd_proc_types.h"
 #include "os/freebsd/signal.h"
 #include "os/freebsd/syscall.h"
 
-/* FreeBSD signal numbers and si_codes used here (sys/signal.h). */
-#define FBSD_SIGILL 4
-#define FBSD_SIGTRAP 5
-#define FBSD_SIGBUS 10
-#define FBSD_SIGSEGV 11
-#define FBSD_SIGSYS 12
-#define FBSD_SIG_IGN 1
-#define FBSD_ILL_ILLOPC 1
-#define FBSD_ILL_ILLOPN 2
-#define FBSD_TRAP_BRKPT 1
-#define FBSD_SEGV_MAPERR 1
-#define FBSD_SEGV_ACCERR 2
-#define FBSD_BUS_ADRALN 1
-#define FBSD_BUS_ADRERR 2
-#define FBSD_SI_KERNEL 0x10006
+/* arm64 exception classes FreeBSD puts in si_trapno (armreg.h). */
+#define FBSD_EXCP_UNKNOWN 0x00
+#define FBSD_EXCP_SVC64 0x15
+#define FBSD_EXCP_INSN_ABORT_L 0x20
+#define FBSD_EXCP_DATA_ABORT_L 0x24
+#define FBSD_EXCP_BRK 0x3c
 
 static const char *code_name(int sig, int code)
 {
@@ -39,29 +32,38 @@ static const char *code_name(int sig, int code)
 	}
 }
 
-void fbsd_trapsignal(struct fbsd_thread *td, int sig, int code, uint64_t addr)
+void fbsd_trapsignal(struct fbsd_thread *td, int sig, int code, uint64_t addr, int trapno)
 {
 	uint64_t h = fbsd_sig_handler(sig);
+	struct fbsd_siginfo si;
 
-	/* A synchronous fault cannot be ignored: FreeBSD's trapsignal() resets
-	 * an ignored or blocked fault signal to its default action. */
+	memset(&si, 0, sizeof(si));
+	si.signo = sig;
+	si.code = code;
+	si.addr = addr;
+	si.reason.trapno = trapno;
+	if (h > FBSD_SIG_IGN && !fbsd_sigismember(&td->sigmask, sig)) {
+		fbsd_signal_postsig(td, sig, &si);
+		return;
+	}
+	/* A synchronous fault cannot be ignored or blocked: FreeBSD's
+	 * trapsignal() resets it to the default action, which kills. */
 	log_msg("guest %s (%s) at pc %#" PRIx64 ", address %#" PRIx64 "%s",
 		fbsd_signame(sig), code_name(sig, code), td->cpu.pc, addr,
-		h > FBSD_SIG_IGN ? "; the guest has a handler, but signal delivery is not implemented yet" : "");
-	fbsd_report_flush();
-	fbsd_signal_exit(sig);
+		h > FBSD_SIG_IGN ? " (blocked, so the handler cannot run)" : "");
+	fbsd_signal_die(sig);
 }
 
 void fbsd_trap_nosys(struct fbsd_thread *td)
 {
-	uint64_t h = fbsd_sig_handler(FBSD_SIGSYS);
+	struct fbsd_siginfo si;
 
-	if (h == FBSD_SIG_IGN)
-		return;
-	if (h != 0)
-		log_msg("the guest has a SIGSYS handler, but signal delivery is not implemented yet");
-	fbsd_report_flush();
-	fbsd_signal_exit(FBSD_SIGSYS);
+	/* nosys(): tdsignal(td, SIGSYS), an ordinary thread signal. */
+	memset(&si, 0, sizeof(si));
+	si.signo = FBSD_SIGSYS;
+	si.code = FBSD_SI_KERNEL;
+	si.pid = 0;
+	fbsd_signal_send_thread(td, FBSD_SIGSYS, &si);
 }
 
 static void handle_fault(struct fbsd_thread *td)
@@ -79,20 +81,29 @@ static void handle_fault(struct fbsd_thread *td)
 		 * protected, as the FreeBSD VM would. */
 		code = mem_prot_at(cpu->fault_addr) < 0 ? FBSD_SEGV_MAPERR : FBSD_SEGV_ACCERR;
 	}
-	fbsd_trapsignal(td, sig, code, cpu->fault_addr);
+	fbsd_trapsignal(td, sig, code, cpu->fault_addr,
+			cpu->fault_addr == cpu->pc ? FBSD_EXCP_INSN_ABORT_L : FBSD_EXCP_DATA_ABORT_L);
 }
 
 _Noreturn void fbsd_cpu_loop(struct fbsd_thread *td)
 {
 	struct a64_cpu *cpu = &td->cpu;
 
+	fbsd_signal_thread_init(td);
 	for (;;) {
 		switch (a64_run(cpu)) {
 		case A64_EXIT_SVC:
 			if (cpu->exit_info != 0) {
 				/* FreeBSD 14+ rejects svc with a non-zero immediate. */
 				cpu->pc -= 4;
-				fbsd_trapsignal(td, FBSD_SIGILL, FBSD_ILL_ILLOPN, cpu->pc);
+				fbsd_trapsignal(td, FBSD_SIGILL, FBSD_ILL_ILLOPN, cpu->pc,
+						FBSD_EXCP_SVC64);
+				break;
+			}
+			if (fbsd_signal_check_needed(td)) {
+				/* A signal came before the svc: it goes first, and
+				 * the svc runs after the handler returns. */
+				cpu->pc -= 4;
 				break;
 			}
 			fbsd_syscall(td);
@@ -100,10 +111,10 @@ _Noreturn void fbsd_cpu_loop(struct fbsd_thread *td)
 		case A64_EXIT_UNDEF:
 			fbsd_trapsignal(td, FBSD_SIGILL,
 					cpu->exit_code == A64_ILL_ILLOPN ? FBSD_ILL_ILLOPN : FBSD_ILL_ILLOPC,
-					cpu->pc);
+					cpu->pc, FBSD_EXCP_UNKNOWN);
 			break;
 		case A64_EXIT_BRK:
-			fbsd_trapsignal(td, FBSD_SIGTRAP, FBSD_TRAP_BRKPT, cpu->pc);
+			fbsd_trapsignal(td, FBSD_SIGTRAP, FBSD_TRAP_BRKPT, cpu->pc, FBSD_EXCP_BRK);
 			break;
 		case A64_EXIT_FAULT:
 			handle_fault(td);
@@ -114,5 +125,8 @@ _Noreturn void fbsd_cpu_loop(struct fbsd_thread *td)
 		default:
 			log_bug("CPU core returned unknown exit reason %d", cpu->exit_reason);
 		}
+		/* ast(): the safe point for pending signals. */
+		if (fbsd_signal_check_needed(td))
+			fbsd_signal_deliver(td);
 	}
 }

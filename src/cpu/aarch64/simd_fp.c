@@ -1,0 +1,358 @@
+/* Advanced SIMD floating point (single and double precision; no FP16),
+ * vector and scalar forms: three same (FADD ... FACGT, pairwise), two-reg
+ * misc (FABS, FNEG, FSQRT, compares with zero, FRINT*, conversions to and
+ * from integers, FCVTL/FCVTN), across lanes (FMAXV ...) and by element
+ * (FMLA/FMLS/FMUL).  Every element goes through the exact software FP of
+ * fp_soft.c under the current FPCR; exceptions accumulate into FPSR.
+ * Op fields as in simd_vec.h; sz = 1 for double, 0 for single;
+ * sh = element index (by element) or rounding mode (conversions). */
+#include "cpu/aarch64/simd_vec.h"
+#include "cpu/aarch64/fp_soft.h"
+
+typedef uint64_t (*a64_ffn)(struct fpenv *e, int fmt, const struct a64_op *op,
+			    uint64_t n, uint64_t m, uint64_t d);
+
+#define FF(name) \
+	static inline uint64_t f_##name(struct fpenv *e, int fmt, const struct a64_op *op, \
+					uint64_t n, uint64_t m, uint64_t d)
+#define SGN (fmt == FP_D ? 1ull << 63 : 1ull << 31)
+#define ONES(c) ((c) ? ~0ull : 0)
+/* fps_compare NZCV: 0110 equal, 1000 less, 0010 greater, 0011 unordered */
+#define CMP(a, b, sig) fps_compare(e, fmt, a, b, sig)
+
+FF(fadd) { return fps_add(e, fmt, n, m, 0); }
+FF(fsub) { return fps_add(e, fmt, n, m, 1); }
+FF(fmul) { return fps_mul(e, fmt, n, m); }
+FF(fdiv) { return fps_div(e, fmt, n, m); }
+FF(fmax) { return fps_minmax(e, fmt, n, m, 0); }
+FF(fmin) { return fps_minmax(e, fmt, n, m, 1); }
+FF(fmaxnm) { return fps_minmax(e, fmt, n, m, 2); }
+FF(fminnm) { return fps_minmax(e, fmt, n, m, 3); }
+FF(fabd) { return fps_add(e, fmt, n, m, 1) & ~SGN; }
+FF(fmla) { return fps_muladd(e, fmt, d, n, m); }
+FF(fmls) { return fps_muladd(e, fmt, d, n ^ SGN, m); }
+FF(fcmeq) { return ONES(CMP(n, m, 0) == 6); }
+FF(fcmge) { unsigned c = CMP(n, m, 1); return ONES(c == 6 || c == 2); }
+FF(fcmgt) { return ONES(CMP(n, m, 1) == 2); }
+FF(facge) { unsigned c = CMP(n & ~SGN, m & ~SGN, 1); return ONES(c == 6 || c == 2); }
+FF(facgt) { return ONES(CMP(n & ~SGN, m & ~SGN, 1) == 2); }
+/* two-register misc */
+FF(fabs) { return n & ~SGN; }
+FF(fneg) { return n ^ SGN; }
+FF(fsqrt) { return fps_sqrt(e, fmt, n); }
+FF(fcmeq0) { return ONES(CMP(n, 0, 0) == 6); }
+FF(fcmge0) { unsigned c = CMP(n, 0, 1); return ONES(c == 6 || c == 2); }
+FF(fcmgt0) { return ONES(CMP(n, 0, 1) == 2); }
+FF(fcmle0) { unsigned c = CMP(n, 0, 1); return ONES(c == 6 || c == 8); }
+FF(fcmlt0) { return ONES(CMP(n, 0, 1) == 8); }
+FF(frint) { return fps_roundint(e, fmt, n, op->sh == 7 ? (int)FPCR_RMODE(e->fpcr) : op->sh, 0); }
+FF(frintx) { return fps_roundint(e, fmt, n, (int)FPCR_RMODE(e->fpcr), 1); }
+FF(fcvts) { return fps_to_fixed(e, fmt, n, 0, 0, fmt == FP_D, op->sh); }
+FF(fcvtu) { return fps_to_fixed(e, fmt, n, 0, 1, fmt == FP_D, op->sh); }
+FF(scvtf)
+{
+	uint64_t x = fmt == FP_D ? n : (uint64_t)(int64_t)(int32_t)n;
+	return fps_from_fixed(e, fmt, x, 0, 0, (int)FPCR_RMODE(e->fpcr));
+}
+FF(ucvtf) { return fps_from_fixed(e, fmt, n, 0, 1, (int)FPCR_RMODE(e->fpcr)); }
+
+/* Same-size elements, ES = 4 or 8. */
+ALWAYS const struct a64_op *run_fp(struct a64_cpu *cpu, const struct a64_op *op,
+				   unsigned es, a64_ffn fn, const union a64_vreg *vm)
+{
+	const union a64_vreg *vn = &VR(n), *vd = &VR(d);
+	int fmt = es == 8 ? FP_D : FP_S;
+	struct fpenv e = { cpu->fpcr, 0 };
+	union a64_vreg r;
+	r.q = 0;
+	for (unsigned i = 0; i < op->c; i++)
+		vp(&r, es, i, fn(&e, fmt, op, vg(vn, es, i), vg(vm, es, i), vg(vd, es, i)));
+	cpu->fpsr |= e.exc;
+	VR(d) = r;
+	return op + 1;
+}
+/* Pairwise over m:n; c == 1 is the scalar form (the pair in n). */
+ALWAYS const struct a64_op *run_fpair(struct a64_cpu *cpu, const struct a64_op *op,
+				      unsigned es, a64_ffn fn)
+{
+	const union a64_vreg *src[2] = { &VR(n), &VR(m) };
+	int fmt = es == 8 ? FP_D : FP_S;
+	struct fpenv e = { cpu->fpcr, 0 };
+	unsigned half = op->c / 2;
+	union a64_vreg r;
+	r.q = 0;
+	if (op->c == 1) {
+		vp(&r, es, 0, fn(&e, fmt, op, vg(src[0], es, 0), vg(src[0], es, 1), 0));
+	} else {
+		for (unsigned i = 0; i < op->c; i++) {
+			const union a64_vreg *s = src[i >= half];
+			unsigned j = 2 * (i % half);
+			vp(&r, es, i, fn(&e, fmt, op, vg(s, es, j), vg(s, es, j + 1), 0));
+		}
+	}
+	cpu->fpsr |= e.exc;
+	VR(d) = r;
+	return op + 1;
+}
+
+#define GFP(name, es) \
+	static VH(op_##name##_##es) { return run_fp(cpu, op, es, f_##name, &VR(m)); }
+#define GFPAIR(name, es) \
+	static VH(op_##name##_##es) { return run_fpair(cpu, op, es, f_##name); }
+#define GFELEM(name, es)                                                          \
+	static VH(op_##name##_##es)                                               \
+	{                                                                         \
+		union a64_vreg t;                                                 \
+		return run_fp(cpu, op, es, f_##name, bcast(&t, &VR(m), es, op->sh)); \
+	}
+/* tables indexed by sz (0 single, 1 double) */
+#define FTAB(tab, gen, name) \
+	gen(name, 4) gen(name, 8) static const a64_fn tab[2] = { op_##name##_4, op_##name##_8 };
+
+FTAB(t_fadd, GFP, fadd)
+FTAB(t_fsub, GFP, fsub)
+FTAB(t_fmul, GFP, fmul)
+FTAB(t_fdiv, GFP, fdiv)
+FTAB(t_fmax, GFP, fmax)
+FTAB(t_fmin, GFP, fmin)
+FTAB(t_fmaxnm, GFP, fmaxnm)
+FTAB(t_fminnm, GFP, fminnm)
+FTAB(t_fabd, GFP, fabd)
+FTAB(t_fmla, GFP, fmla)
+FTAB(t_fmls, GFP, fmls)
+FTAB(t_fcmeq, GFP, fcmeq)
+FTAB(t_fcmge, GFP, fcmge)
+FTAB(t_fcmgt, GFP, fcmgt)
+FTAB(t_facge, GFP, facge)
+FTAB(t_facgt, GFP, facgt)
+#define f_faddp f_fadd
+#define f_fmaxp f_fmax
+#define f_fminp f_fmin
+#define f_fmaxnmp f_fmaxnm
+#define f_fminnmp f_fminnm
+FTAB(t_faddp, GFPAIR, faddp)
+FTAB(t_fmaxp, GFPAIR, fmaxp)
+FTAB(t_fminp, GFPAIR, fminp)
+FTAB(t_fmaxnmp, GFPAIR, fmaxnmp)
+FTAB(t_fminnmp, GFPAIR, fminnmp)
+FTAB(t_fabs, GFP, fabs)
+FTAB(t_fneg, GFP, fneg)
+FTAB(t_fsqrt, GFP, fsqrt)
+FTAB(t_fcmeq0, GFP, fcmeq0)
+FTAB(t_fcmge0, GFP, fcmge0)
+FTAB(t_fcmgt0, GFP, fcmgt0)
+FTAB(t_fcmle0, GFP, fcmle0)
+FTAB(t_fcmlt0, GFP, fcmlt0)
+FTAB(t_frint, GFP, frint)
+FTAB(t_frintx, GFP, frintx)
+FTAB(t_fcvts, GFP, fcvts)
+FTAB(t_fcvtu, GFP, fcvtu)
+FTAB(t_scvtf, GFP, scvtf)
+FTAB(t_ucvtf, GFP, ucvtf)
+#define f_fmul_x f_fmul
+#define f_fmla_x f_fmla
+#define f_fmls_x f_fmls
+FTAB(t_fmul_x, GFELEM, fmul_x)
+FTAB(t_fmla_x, GFELEM, fmla_x)
+FTAB(t_fmls_x, GFELEM, fmls_x)
+
+/* ---- three same ---- */
+int a64_simd_fp3same(struct a64_op *op, uint32_t insn, int scalar)
+{
+	unsigned u = bits(insn, 29, 29), a = bits(insn, 23, 23), sz = bits(insn, 22, 22);
+	unsigned opc = bits(insn, 15, 11) - 0x18, q = bits(insn, 30, 30);
+	/* [U][a][opcode - 0x18] */
+	static const a64_fn *const tab[2][2][8] = {
+		{ { t_fmaxnm, t_fmla, t_fadd, NULL, t_fcmeq, NULL, t_fmax, NULL },
+		  { t_fminnm, t_fmls, t_fsub, NULL, NULL, NULL, t_fmin, NULL } },
+		{ { t_fmaxnmp, NULL, t_faddp, t_fmul, t_fcmge, t_facge, t_fmaxp, t_fdiv },
+		  { t_fminnmp, NULL, t_fabd, NULL, t_fcmgt, t_facgt, t_fminp, NULL } },
+	};
+	const a64_fn *t = tab[u][a][opc];
+	if (!t)
+		return undef(op);
+	if (scalar) { /* FABD, FCMEQ, FCMGE, FCMGT, FACGE, FACGT */
+		if (!(opc == 4 || opc == 5 || (u && a && opc == 2)))
+			return undef(op);
+		op->c = 1;
+	} else {
+		if (sz && !q)
+			return undef(op);
+		op->c = (uint8_t)((q ? 16 : 8) >> (2 + sz));
+	}
+	vregs3(op, insn);
+	op->fn = t[sz];
+	return 0;
+}
+
+/* ---- two-register misc; FCVTL/FCVTN (between S and D only, and H<->S) ---- */
+static VH(op_fcvtl)
+{
+	/* sz = 1: S -> D; 0: H -> S.  imm = source element offset */
+	struct fpenv e = { cpu->fpcr, 0 };
+	const union a64_vreg *vn = &VR(n);
+	union a64_vreg r;
+	r.q = 0;
+	for (unsigned i = 0; i < op->c; i++) {
+		if (op->sz)
+			r.d[i] = fps_convert(&e, FP_S, FP_D, vn->s[i + op->imm]);
+		else
+			r.s[i] = (uint32_t)fps_convert(&e, FP_H, FP_S, vn->h[i + op->imm]);
+	}
+	cpu->fpsr |= e.exc;
+	VR(d) = r;
+	return op + 1;
+}
+static VH(op_fcvtn)
+{
+	/* sz = 1: D -> S; 0: S -> H.  f = "2" form (upper half, keep lower) */
+	struct fpenv e = { cpu->fpcr, 0 };
+	const union a64_vreg *vn = &VR(n);
+	union a64_vreg r;
+	r.q = 0;
+	if (op->f)
+		r.d[0] = VR(d).d[0];
+	unsigned off = op->f ? op->c : 0;
+	for (unsigned i = 0; i < op->c; i++) {
+		if (op->sz)
+			r.s[i + off] = (uint32_t)fps_convert(&e, FP_D, FP_S, vn->d[i]);
+		else
+			r.h[i + off] = (uint16_t)fps_convert(&e, FP_S, FP_H, vn->s[i]);
+	}
+	cpu->fpsr |= e.exc;
+	VR(d) = r;
+	return op + 1;
+}
+
+int a64_simd_fp2misc(struct a64_op *op, uint32_t insn, int scalar)
+{
+	unsigned u = bits(insn, 29, 29), a = bits(insn, 23, 23), sz = bits(insn, 22, 22);
+	unsigned opc = bits(insn, 16, 12), q = bits(insn, 30, 30);
+	const a64_fn *t = NULL;
+	int rmode = 7, conv = 0; /* 7: FPCR's rounding mode */
+	op->d = (uint8_t)bits(insn, 4, 0);
+	op->n = op->m = (uint8_t)bits(insn, 9, 5);
+	if (!scalar && (opc == 0x16 || opc == 0x17) && !a && !u) {
+		op->sz = (uint8_t)sz;
+		op->c = (uint8_t)(sz ? 2 : 4);
+		op->f = (uint8_t)q;
+		op->imm = q ? op->c : 0;
+		op->fn = opc == 0x16 ? op_fcvtn : op_fcvtl;
+		return 0;
+	}
+	switch (u << 6 | a << 5 | opc) {
+	case 0x0c | 0x20: t = t_fcmgt0; break;
+	case 0x0d | 0x20: t = t_fcmeq0; break;
+	case 0x0e | 0x20: t = t_fcmlt0; break;
+	case 0x0f | 0x20: t = t_fabs; break;
+	case 0x0c | 0x60: t = t_fcmge0; break;
+	case 0x0d | 0x60: t = t_fcmle0; break;
+	case 0x0f | 0x60: t = t_fneg; break;
+	case 0x1f | 0x60: t = t_fsqrt; break;
+	case 0x18: t = t_frint; rmode = FPR_TIEEVEN; break;
+	case 0x19: t = t_frint; rmode = FPR_NEGINF; break;
+	case 0x18 | 0x20: t = t_frint; rmode = FPR_POSINF; break;
+	case 0x19 | 0x20: t = t_frint; rmode = FPR_ZERO; break;
+	case 0x18 | 0x40: t = t_frint; rmode = FPR_TIEAWAY; break;
+	case 0x19 | 0x40: t = t_frintx; break;
+	case 0x19 | 0x60: t = t_frint; break; /* FRINTI */
+	case 0x1a: t = t_fcvts; rmode = FPR_TIEEVEN; conv = 1; break;
+	case 0x1b: t = t_fcvts; rmode = FPR_NEGINF; conv = 1; break;
+	case 0x1c: t = t_fcvts; rmode = FPR_TIEAWAY; conv = 1; break;
+	case 0x1a | 0x20: t = t_fcvts; rmode = FPR_POSINF; conv = 1; break;
+	case 0x1b | 0x20: t = t_fcvts; rmode = FPR_ZERO; conv = 1; break;
+	case 0x1a | 0x40: t = t_fcvtu; rmode = FPR_TIEEVEN; conv = 1; break;
+	case 0x1b | 0x40: t = t_fcvtu; rmode = FPR_NEGINF; conv = 1; break;
+	case 0x1c | 0x40: t = t_fcvtu; rmode = FPR_TIEAWAY; conv = 1; break;
+	case 0x1a | 0x60: t = t_fcvtu; rmode = FPR_POSINF; conv = 1; break;
+	case 0x1b | 0x60: t = t_fcvtu; rmode = FPR_ZERO; conv = 1; break;
+	case 0x1d: t = t_scvtf; conv = 1; break;
+	case 0x1d | 0x40: t = t_ucvtf; conv = 1; break;
+	}
+	if (!t)
+		return undef(op);
+	if (scalar) { /* compares with zero and the conversions */
+		if (!conv && !(opc >= 0x0c && opc <= 0x0e))
+			return undef(op);
+		op->c = 1;
+	} else {
+		if (sz && !q)
+			return undef(op);
+		op->c = (uint8_t)((q ? 16 : 8) >> (2 + sz));
+	}
+	op->sh = (uint8_t)rmode;
+	op->fn = t[sz];
+	return 0;
+}
+
+/* ---- across lanes: 4S only; reduction pairs (0,1) and (2,3) first ---- */
+static VH(op_fp_across)
+{
+	struct fpenv e = { cpu->fpcr, 0 };
+	const uint32_t *s = VR(n).s;
+	int k = op->sh;
+	uint64_t lo = fps_minmax(&e, FP_S, s[0], s[1], k);
+	uint64_t hi = fps_minmax(&e, FP_S, s[2], s[3], k);
+	uint64_t r = fps_minmax(&e, FP_S, lo, hi, k);
+	cpu->fpsr |= e.exc;
+	VR(d).d[0] = (uint32_t)r;
+	VR(d).d[1] = 0;
+	return op + 1;
+}
+
+/* Across lanes (vector) and pairwise (scalar) FP. */
+int a64_simd_fpacross(struct a64_op *op, uint32_t insn, int scalar)
+{
+	unsigned u = bits(insn, 29, 29), a = bits(insn, 23, 23), sz = bits(insn, 22, 22);
+	unsigned opc = bits(insn, 16, 12), q = bits(insn, 30, 30);
+	op->d = op->m = (uint8_t)bits(insn, 4, 0);
+	op->n = (uint8_t)bits(insn, 9, 5);
+	if (scalar) { /* FMAXNMP, FADDP, FMAXP, FMINNMP, FMINP Sd/Dd, Vn.2S/2D */
+		const a64_fn *t = NULL;
+		if (!u)
+			return undef(op); /* U=0: FP16 forms */
+		switch (a << 5 | opc) {
+		case 0x0c: t = t_fmaxnmp; break;
+		case 0x0d: t = t_faddp; break;
+		case 0x0f: t = t_fmaxp; break;
+		case 0x2c: t = t_fminnmp; break;
+		case 0x2f: t = t_fminp; break;
+		}
+		if (!t)
+			return undef(op);
+		op->c = 1;
+		op->fn = t[sz];
+		return 0;
+	}
+	if (!u || sz || !q || (opc != 0x0c && opc != 0x0f))
+		return undef(op); /* FP16 and reserved forms */
+	/* fps_minmax op: 0 FMAX, 1 FMIN, 2 FMAXNM, 3 FMINNM */
+	op->sh = (uint8_t)((opc == 0x0c ? 2 : 0) + a);
+	op->fn = op_fp_across;
+	return 0;
+}
+
+/* ---- by element: FMLA, FMLS, FMUL ---- */
+int a64_simd_fpelem(struct a64_op *op, uint32_t insn, int scalar)
+{
+	unsigned u = bits(insn, 29, 29), sz = bits(insn, 22, 22), opc = bits(insn, 15, 12);
+	unsigned q = bits(insn, 30, 30), h = bits(insn, 11, 11), l = bits(insn, 21, 21);
+	const a64_fn *t;
+	if (u || !bits(insn, 23, 23))
+		return undef(op); /* FMULX, FP16 */
+	switch (opc) {
+	case 0x1: t = t_fmla_x; break;
+	case 0x5: t = t_fmls_x; break;
+	case 0x9: t = t_fmul_x; break;
+	default: return undef(op);
+	}
+	if (sz && l)
+		return undef(op);
+	if (!scalar && sz && !q)
+		return undef(op);
+	vregs3(op, insn);
+	op->sh = (uint8_t)(sz ? h : (h << 1 | l));
+	op->c = (uint8_t)(scalar ? 1 : (q ? 16 : 8) >> (2 + sz));
+	op->fn = t[sz];
+	return 0;
+}
