@@ -12,7 +12,7 @@ OBJS    := $(SRCS:src/%.c=build/obj/%.o)
 ASAN_OBJS := $(SRCS:src/%.c=build/asan/obj/%.o)
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: all check check-quick asan clean gen-syscalls fuzz-loader bench run-example example
+.PHONY: all check check-quick asan clean gen-syscalls fuzz-loader bench run-example example fuzz-cpu
 
 all: build/bsdemu
 
@@ -55,6 +55,11 @@ run-example: build/bsdemu
 example:
 	@tests/deps.sh
 	$(MAKE) -f tests/guest/Makefile example
+
+# Differential CPU test against qemu-aarch64 with SEEDS random seeds per class.
+SEEDS ?= 5
+fuzz-cpu: build/bsdemu
+	tests/difftest/run.sh --random $(SEEDS)
 
 # Interpreter speed next to qemu-aarch64 (appends to docs/performance.md).
 bench: build/bsdemu

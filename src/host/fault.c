@@ -77,6 +77,16 @@ int host_fault_thread_init(void)
 	return sigaltstack(&ss, NULL);
 }
 
+void host_fault_thread_exit(void)
+{
+	stack_t off = { .ss_flags = SS_DISABLE };
+
+	/* Off first: a signal must never land on freed memory. */
+	sigaltstack(&off, NULL);
+	free(altstack);
+	altstack = NULL;
+}
+
 int host_fault_init(void)
 {
 	struct sigaction sa;

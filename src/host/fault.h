@@ -9,6 +9,8 @@
 int host_fault_init(void);
 /* Give the calling (new) host thread an alternate stack for the handler. */
 int host_fault_thread_init(void);
+/* Release it when the host thread ends. */
+void host_fault_thread_exit(void);
 
 /* A SIGSEGV/SIGBUS that a process sent (si_code <= 0) is no fault: it is
  * handed to this hook (the OS layer's signal code) when one is set, with

@@ -87,9 +87,12 @@ static inline long thr_self(void)
 	return id;
 }
 
+/* As libthr does: thr_exit only returns for the last thread, which then
+ * ends the process. */
 static inline _Noreturn void thr_exit(long *state)
 {
 	sys(FBSD_SYS_thr_exit, state);
+	sys(FBSD_SYS_exit, 0);
 	for (;;)
 		;
 }

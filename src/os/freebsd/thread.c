@@ -14,7 +14,8 @@
  * Process exit: exit(1) ends the host process with _exit(), which is
  * Linux's exit_group, so every thread ends with it; so does the death of
  * any thread by a fatal signal (fbsd_signal_exit raises it process-wide).
- * thr_exit of the last live thread ends the process with status 0. */
+ * thr_exit of the last live thread returns 0 without ending anything, as
+ * FreeBSD's kern_thr_exit() does: libthr then calls exit() itself. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -38,7 +39,6 @@
 #include "os/freebsd/syscall.h"
 #include "os/freebsd/trap.h"
 
-#define FBSD_THR_SUSPENDED 0x1
 #define FBSD_RTP_LOOKUP 0
 #define FBSD_RTP_SET 1
 #define FBSD_RTP_PRIO_REALTIME 2
@@ -234,15 +234,6 @@ static void *thread_start(void *arg)
 	curthread = td;
 	td->host_tid = (int)syscall(SYS_gettid);
 	host_fault_thread_init();
-	if (td->start_suspended) {
-		/* THR_SUSPENDED: nothing runs before a thr_wake. */
-		for (;;) {
-			uint32_t seq = __atomic_load_n(&td->wake_seq, __ATOMIC_SEQ_CST);
-			if (__atomic_exchange_n(&td->wake_pending, 0, __ATOMIC_SEQ_CST))
-				break;
-			fbsd_thread_sleep(td, seq, CLOCK_MONOTONIC, NULL);
-		}
-	}
 	set_host_mask(&td->sigmask);
 	fbsd_cpu_loop(td);
 }
@@ -301,7 +292,8 @@ int fbsd_sys_thr_new(struct fbsd_thread *td, const struct fbsd_thr_new_args *uap
 	ntd->sigmask = td->sigmask;
 	ntd->rtp_type = rtp.type;
 	ntd->rtp_prio = rtp.prio;
-	ntd->start_suspended = (p.flags & FBSD_THR_SUSPENDED) != 0;
+	/* p.flags (THR_SUSPENDED, THR_SYSTEM_SCOPE) is ignored: FreeBSD's
+	 * thread_create() never looks at it, the thread always starts. */
 	memcpy(ntd->name, td->name, sizeof(ntd->name));
 
 	pthread_mutex_lock(&threads_lock);
@@ -360,19 +352,17 @@ int fbsd_sys_thr_exit(struct fbsd_thread *td, const struct fbsd_thr_exit_args *u
 	pthread_mutex_lock(&threads_lock);
 	register_self_locked(td);
 	if (nlive == 1) {
+		/* kern_thr_exit(): the last thread is not shut down; the call
+		 * returns 0 and the caller (libthr) ends the process itself. */
 		pthread_mutex_unlock(&threads_lock);
-		fbsd_exit_process(0);
+		return 0;
 	}
 	unlink_locked(td);
 	pthread_mutex_unlock(&threads_lock);
 	a64_destroy(&td->cpu);
 	curthread = NULL;
 	td_release(td);
-	/* host_fault_thread_init()'s alternate stack is not ours to unmap:
-	 * switch it off so the thread library's teardown (ASan's too) does
-	 * not try.  (fault.c has no per-thread teardown; its 64 KiB stay.) */
-	stack_t off = { .ss_flags = SS_DISABLE };
-	sigaltstack(&off, NULL);
+	host_fault_thread_exit();
 	pthread_exit(NULL);
 }
 

@@ -21,7 +21,6 @@ struct fbsd_thread {
 	uint32_t wake_seq;      /* futex word: bumped to end this thread's sleep */
 	int intr;               /* atomic: fbsd_thread_interrupt() not yet seen */
 	int wake_pending;       /* atomic: thr_wake arrived first (TDP_WAKEUP) */
-	int start_suspended;    /* THR_SUSPENDED: wait for thr_wake first */
 	int host_tid;           /* Linux tid of the host thread */
 	int registered;         /* on the live thread list */
 	char name[20];          /* thr_set_name (MAXCOMLEN + 1) */
