@@ -13,6 +13,7 @@
 #include "log.h"
 #include "mem/mem.h"
 #include "os/freebsd/aarch64/abi.h"
+#include "os/freebsd/process.h"
 #include "os/freebsd/signal.h"
 #include "os/freebsd/syscall.h"
 #include "os/freebsd/sysctl.h"
@@ -233,6 +234,7 @@ int main(int argc, char **argv)
 	char *prog;
 	int first, status;
 
+	fbsd_exec_startup();
 	env_init(&env);
 	first = parse_args(argc, argv, &env, &argv0);
 	env_defaults();
@@ -245,6 +247,7 @@ int main(int argc, char **argv)
 		die_usage("bad FreeBSD release '%s' (want e.g. 14.3-RELEASE)", emu.osrelease);
 	if (!emu.stack_size)
 		emu.stack_size = DEFAULT_STACK;
+	fbsd_exec_save_options();
 
 	prog = find_program(argv[first]);
 	emu.exec_path = prog;

@@ -7,6 +7,14 @@
 # syscall NAME".)
 # go/goroutines: goroutines on several threads (WaitGroup, channels, a
 # mutex) must add up and exit 0.
+# go/exec: os/exec runs the program itself (a FreeBSD child under bsdemu)
+# and /bin/echo (a host program), and reports a missing one.
+# The acceptance programs (tests/go/NAME.go, each prints "NAME: ..." and
+# exits 0): go/msgpass-N (1,000 goroutines, GOMAXPROCS N = 1, 2, 8),
+# go/timers, go/recover (nil dereference, index out of range), go/gcheavy,
+# go/preempt (async preemption by SIGURG), go/signals (signal.Notify gets
+# SIGUSR1 and SIGINFO from kill), go/executable (os.Executable), go/stress
+# (channels + timers + signals + preemption; tests/gostress runs it 200x).
 EXPECT_HELLO=${EXPECT_HELLO:-1}
 GO_TIMEOUT=${GO_TIMEOUT:-120}
 HELLO_RE='^hello from Go on FreeBSD/arm64 \(2 args\)$'
@@ -46,12 +54,25 @@ if ! [ "$GBIN" -nt "$GSRC" ]; then
 	fi
 fi
 
+# build_prog NAME: build/tests/go/NAME-freebsd-arm64 from tests/go/NAME.go.
+build_prog() {
+	local bin=$OUT/$1-freebsd-arm64 src=tests/go/$1.go
+	[ "$bin" -nt "$src" ] && return 0
+	(cd tests/go && CGO_ENABLED=0 GOOS=freebsd GOARCH=arm64 GO111MODULE=off \
+		go build -o "$bin" "$1.go") >"$OUT/build-$1.log" 2>&1 && return 0
+	t_fail "go/build-$1" "$(t_first_line "$OUT/build-$1.log")"
+	return 1
+}
+
+build_prog exec || exit 1
+EBIN=$OUT/exec-freebsd-arm64
+
 failed=0
 # A program that must run to completion: exit 0 and stdout matching RE.
-check_run() { # NAME EMULATOR BINARY RE
+check_run() { # NAME EMULATOR BINARY RE [ARGS...]
 	local name=$1 emu=$2 bin=$3 re=$4 out err st why=
 	out=$(mktemp) err=$(mktemp)
-	t_run "$GO_TIMEOUT" "$out" "$err" "$emu" "$bin"
+	t_run "$GO_TIMEOUT" "$out" "$err" "$emu" "$bin" "${@:5}"
 	st=$?
 	if grep -qE "$SANITIZER_RE" "$err"; then
 		why="sanitizer: $(grep -m1 -E "$SANITIZER_RE" "$err")"
@@ -122,4 +143,25 @@ check_one go/hello "$BSDEMU"
 check_run go/goroutines "$BSDEMU" "$GBIN" "$GOROUTINES_RE"
 [ -n "$BSDEMU_ASAN" ] && [ -x "$BSDEMU_ASAN" ] &&
 	check_run asan/go/goroutines "$BSDEMU_ASAN" "$GBIN" "$GOROUTINES_RE"
+
+# The acceptance programs: NAME REGEXP [ARGS...] (ARGS may name $EXE, the
+# binary's own path).
+go_prog() {
+	local name=$1 re=$2 bin=$OUT/$1-freebsd-arm64 tag=${GO_TAG:-$1}
+	shift 2
+	build_prog "$name" || { failed=1; return; }
+	check_run "go/$tag" "$BSDEMU" "$bin" "$re" "${@//\$EXE/$bin}"
+}
+for p in 1 2 8; do
+	GO_TAG=msgpass-$p go_prog msgpass "^msgpass: procs=$p goroutines=1000 total=20190\$" $p
+done
+go_prog timers '^timers: ok afterfunc=1 ticks=10 timers=500 sum=124750$'
+go_prog recover '^recover: ok nil="runtime error: invalid memory address or nil pointer dereference" index="runtime error: index out of range \[6\] with length 3" again=100$'
+go_prog gcheavy '^gcheavy: ok tree=536854528 total=476800 gc>=5$'
+go_prog preempt '^preempt: ok$'
+go_prog signals '^signals: ok SIGUSR1 SIGINFO$'
+go_prog executable '^executable: ok /' '$EXE'
+go_prog stress '^stress: ok sum=2099000 timers=100 signals=5$'
+go_prog pipes '^pipes: msg0;msg1;msg2; deadline=true slept=true$'
+check_run go/exec "$BSDEMU" "$EBIN" '^exec: ok$'
 exit "$failed"

@@ -230,6 +230,16 @@ int a64_decode_atomic(struct a64_op *op, uint32_t insn);
 int a64_decode_simd(struct a64_op *op, uint32_t insn);
 int a64_decode_simd_ldst(struct a64_op *op, uint32_t insn);
 int a64_decode_system(struct a64_op *op, uint32_t insn);
+/* crypto.c (AES, SHA, SHA3) and ext.c (dot product, FlagM, RCPC2):
+ * *_class tells whether INSN belongs to the decoder. */
+int a64_crypto_class(uint32_t insn);
+int a64_decode_crypto(struct a64_op *op, uint32_t insn);
+int a64_dot_class(uint32_t insn);
+int a64_decode_dot(struct a64_op *op, uint32_t insn);
+int a64_flagm_msr_class(uint32_t insn);
+int a64_decode_flagm_msr(struct a64_op *op, uint32_t insn);
+int a64_decode_flagm_dp(struct a64_op *op, uint32_t insn);
+int a64_decode_rcpc2(struct a64_op *op, uint32_t insn);
 
 static inline int undef(struct a64_op *op)
 {

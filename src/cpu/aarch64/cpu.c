@@ -216,7 +216,8 @@ retry:
 	uint32_t max = (uint32_t)((page_end - pc) / 4);
 	if (max > A64_MAX_BLOCK_OPS)
 		max = A64_MAX_BLOCK_OPS;
-	struct a64_op tmp[A64_MAX_BLOCK_OPS];
+	/* One more slot for the fall-through branch a full block ends with. */
+	struct a64_op tmp[A64_MAX_BLOCK_OPS + 1];
 	uint32_t n = 0;
 	int ended = 0;
 	while (n < max && !ended) {

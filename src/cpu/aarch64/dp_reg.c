@@ -317,7 +317,7 @@ static int dec_adc(struct a64_op *op, uint32_t insn)
 {
 	unsigned sf = insn >> 31, sub = bits(insn, 30, 30), s = bits(insn, 29, 29);
 	if (bits(insn, 15, 10))
-		return undef(op); /* RMIF, SETF (FlagM) not implemented */
+		return a64_decode_flagm_dp(op, insn); /* RMIF, SETF8/16: ext.c */
 	regs3(op, insn);
 	static const a64_fn fns[2][2][2] = {
 		{ { op_adc32, op_adcs32 }, { op_sbc32, op_sbcs32 } },

@@ -15,8 +15,9 @@ struct a64_feature {
 	uint32_t idreg;      /* which ID register (A64_SYSREG key) */
 	unsigned shift;      /* field position */
 	unsigned value;      /* field value when present */
-	uint64_t hwcap;      /* AT_HWCAP bit */
-	uint64_t hwcap2;     /* AT_HWCAP2 bit */
+	uint64_t hwcap;      /* AT_HWCAP bits this field value implies */
+	uint64_t hwcap2;     /* AT_HWCAP2 bits (one entry per field, so a
+			      * value like AES = 2 carries AES and PMULL) */
 };
 
 #define ID_AA64PFR0  A64_SYSREG(3, 0, 0, 4, 0)
@@ -24,20 +25,49 @@ struct a64_feature {
 #define ID_AA64ISAR1 A64_SYSREG(3, 0, 0, 6, 1)
 
 /* AT_HWCAP bits (FreeBSD = Linux numbering). */
-#define HWCAP_FP      0x1
-#define HWCAP_ASIMD   0x2
-#define HWCAP_CRC32   0x80
-#define HWCAP_ATOMICS 0x100
-#define HWCAP_CPUID   0x800
-#define HWCAP_LRCPC   0x8000
+#define HWCAP_FP      (1ull << 0)
+#define HWCAP_ASIMD   (1ull << 1)
+#define HWCAP_AES     (1ull << 3)
+#define HWCAP_PMULL   (1ull << 4)
+#define HWCAP_SHA1    (1ull << 5)
+#define HWCAP_SHA2    (1ull << 6)
+#define HWCAP_CRC32   (1ull << 7)
+#define HWCAP_ATOMICS (1ull << 8)
+#define HWCAP_CPUID   (1ull << 11)
+#define HWCAP_LRCPC   (1ull << 15)
+#define HWCAP_SHA3    (1ull << 17)
+#define HWCAP_ASIMDDP (1ull << 20)
+#define HWCAP_SHA512  (1ull << 21)
+#define HWCAP_ILRCPC  (1ull << 26)
+#define HWCAP_FLAGM   (1ull << 27)
+/* AT_HWCAP2 bits. */
+#define HWCAP2_FLAGM2 (1ull << 7)
 
 static const struct a64_feature features[] = {
 	/* PFR0.FP and .AdvSIMD: 0 = implemented (0xf = absent). */
 	{ "fp",      ID_AA64PFR0, 16, 0x0, HWCAP_FP, 0 },
 	{ "asimd",   ID_AA64PFR0, 20, 0x0, HWCAP_ASIMD, 0 },
+	/* ISAR0.AES 2 = AESE/AESD/AESMC/AESIMC (crypto.c) and 64-bit PMULL
+	 * (simd_3diff.c). */
+	{ "aes",     ID_AA64ISAR0, 4, 0x2, HWCAP_AES | HWCAP_PMULL, 0 },
+	{ "sha1",    ID_AA64ISAR0, 8, 0x1, HWCAP_SHA1, 0 },
+	/* ISAR0.SHA2 2 = SHA256H/H2/SU0/SU1 and SHA512H/H2/SU0/SU1. */
+	{ "sha2",    ID_AA64ISAR0, 12, 0x2, HWCAP_SHA2 | HWCAP_SHA512, 0 },
 	{ "crc32",   ID_AA64ISAR0, 16, 0x1, HWCAP_CRC32, 0 },
 	{ "atomics", ID_AA64ISAR0, 20, 0x2, HWCAP_ATOMICS, 0 },
-	{ "lrcpc",   ID_AA64ISAR1, 20, 0x1, HWCAP_LRCPC, 0 },
+	/* ISAR0.SHA3: EOR3, RAX1, XAR, BCAX (crypto.c); needs SHA2 = 2. */
+	{ "sha3",    ID_AA64ISAR0, 32, 0x1, HWCAP_SHA3, 0 },
+	/* ISAR0.DP: SDOT/UDOT (ext.c). */
+	{ "asimddp", ID_AA64ISAR0, 44, 0x1, HWCAP_ASIMDDP, 0 },
+	/* ISAR0.TS 2 = FlagM (CFINV, RMIF, SETF8/16) and FlagM2 (AXFLAG,
+	 * XAFLAG), ext.c. */
+	{ "flagm",   ID_AA64ISAR0, 52, 0x2, HWCAP_FLAGM, HWCAP2_FLAGM2 },
+	/* ISAR1.LRCPC 2 = LDAPR (atomic.c) and the RCPC2 LDAPUR/STLUR
+	 * forms (ext.c). */
+	{ "lrcpc",   ID_AA64ISAR1, 20, 0x2, HWCAP_LRCPC | HWCAP_ILRCPC, 0 },
+	/* Not offered, so not advertised: RDM (no SQRDMLAH), FRINTTS, SM3/
+	 * SM4, LSE2 (ordered accesses must be aligned), SVE, SME, MTE, PAC,
+	 * BTI. */
 };
 
 /* Fields that are not features but must read as FreeBSD shows them:

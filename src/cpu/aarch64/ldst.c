@@ -315,7 +315,7 @@ int a64_decode_ldst(struct a64_op *op, uint32_t insn)
 		return a64_decode_simd_ldst(op, insn);
 	case 1:
 		if (bits(insn, 24, 24))
-			return undef(op); /* RCPC2 LDAPUR/STLUR, MTE tags */
+			return a64_decode_rcpc2(op, insn); /* LDAPUR/STLUR: ext.c */
 		return dec_literal(op, insn);
 	case 2:
 		return dec_pair(op, insn);

@@ -296,6 +296,10 @@ int a64_decode_simd(struct a64_op *op, uint32_t insn)
 {
 	if (a64_fp_class(insn)) /* scalar FP: fp.c */
 		return a64_decode_fp(op, insn);
+	if (a64_crypto_class(insn)) /* crypto.c */
+		return a64_decode_crypto(op, insn);
+	if (a64_dot_class(insn)) /* SDOT, UDOT: ext.c */
+		return a64_decode_dot(op, insn);
 	if ((insn & 0x9ff80400) == 0x0f000400)
 		return dec_modimm(op, insn);
 	if ((insn & 0x9fe08400) == 0x0e000400)

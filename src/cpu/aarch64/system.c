@@ -140,6 +140,8 @@ int a64_decode_system(struct a64_op *op, uint32_t insn)
 	}
 	if (op0 == 1)
 		return l ? undef(op) : dec_sys(op, op1, crn, crm, op2, rt);
+	if (a64_flagm_msr_class(insn)) /* CFINV, XAFLAG, AXFLAG: ext.c */
+		return a64_decode_flagm_msr(op, insn);
 	if (l || op1 != 3 || rt != 31)
 		return undef(op); /* PSTATE (MSR imm) ops trap at EL0 or are absent */
 	if (crn == 2) {

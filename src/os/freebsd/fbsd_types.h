@@ -242,6 +242,210 @@ FBSD_CHECK_OFF(struct fbsd_winsize, ws_ypixel, 6);
 #define FBSD_SEEK_DATA 3
 #define FBSD_SEEK_HOLE 4
 
+/* ---- struct dirent (sys/sys/dirent.h, FreeBSD 12+) ---- */
+#define FBSD_MAXNAMLEN 255
+struct fbsd_dirent {
+	uint64_t d_fileno;
+	int64_t d_off;          /* cookie of the next entry */
+	uint16_t d_reclen;
+	uint8_t d_type;
+	uint8_t d_pad0;
+	uint16_t d_namlen;
+	uint16_t d_pad1;
+	char d_name[FBSD_MAXNAMLEN + 1];
+};
+FBSD_CHECK_SIZE(struct fbsd_dirent, 280);
+FBSD_CHECK_OFF(struct fbsd_dirent, d_off, 8);
+FBSD_CHECK_OFF(struct fbsd_dirent, d_reclen, 16);
+FBSD_CHECK_OFF(struct fbsd_dirent, d_type, 18);
+FBSD_CHECK_OFF(struct fbsd_dirent, d_namlen, 20);
+FBSD_CHECK_OFF(struct fbsd_dirent, d_name, 24);
+/* _GENERIC_DIRSIZ: header + name + NUL, rounded up to 8 */
+#define FBSD_DIRENT_RECLEN(namlen) \
+	((offsetof(struct fbsd_dirent, d_name) + (namlen) + 1 + 7) & ~(size_t)7)
+
+/* ---- struct freebsd11_dirent (COMPAT11 getdirentries 196, getdents 272):
+ * records 4-byte aligned (vfs_syscalls.c freebsd11_kern_getdirentries) ---- */
+struct fbsd_freebsd11_dirent {
+	uint32_t d_fileno;
+	uint16_t d_reclen;
+	uint8_t d_type;
+	uint8_t d_namlen;
+	char d_name[FBSD_MAXNAMLEN + 1];
+};
+FBSD_CHECK_SIZE(struct fbsd_freebsd11_dirent, 264);
+FBSD_CHECK_OFF(struct fbsd_freebsd11_dirent, d_reclen, 4);
+FBSD_CHECK_OFF(struct fbsd_freebsd11_dirent, d_type, 6);
+FBSD_CHECK_OFF(struct fbsd_freebsd11_dirent, d_namlen, 7);
+FBSD_CHECK_OFF(struct fbsd_freebsd11_dirent, d_name, 8);
+
+/* ---- struct statfs (sys/sys/mount.h) ---- */
+#define FBSD_STATFS_VERSION 0x20140518
+#define FBSD_MFSNAMELEN 16
+#define FBSD_MNAMELEN 1024
+struct fbsd_statfs {
+	uint32_t f_version;
+	uint32_t f_type;
+	uint64_t f_flags;
+	uint64_t f_bsize;
+	uint64_t f_iosize;
+	uint64_t f_blocks;
+	uint64_t f_bfree;
+	int64_t f_bavail;
+	uint64_t f_files;
+	int64_t f_ffree;
+	uint64_t f_syncwrites;
+	uint64_t f_asyncwrites;
+	uint64_t f_syncreads;
+	uint64_t f_asyncreads;
+	uint64_t f_spare[10];
+	uint32_t f_namemax;
+	uint32_t f_owner;
+	int32_t f_fsid[2];
+	char f_charspare[80];
+	char f_fstypename[FBSD_MFSNAMELEN];
+	char f_mntfromname[FBSD_MNAMELEN];
+	char f_mntonname[FBSD_MNAMELEN];
+};
+FBSD_CHECK_SIZE(struct fbsd_statfs, 2344);
+FBSD_CHECK_OFF(struct fbsd_statfs, f_type, 4);
+FBSD_CHECK_OFF(struct fbsd_statfs, f_flags, 8);
+FBSD_CHECK_OFF(struct fbsd_statfs, f_bsize, 16);
+FBSD_CHECK_OFF(struct fbsd_statfs, f_iosize, 24);
+FBSD_CHECK_OFF(struct fbsd_statfs, f_blocks, 32);
+FBSD_CHECK_OFF(struct fbsd_statfs, f_bavail, 48);
+FBSD_CHECK_OFF(struct fbsd_statfs, f_files, 56);
+FBSD_CHECK_OFF(struct fbsd_statfs, f_ffree, 64);
+FBSD_CHECK_OFF(struct fbsd_statfs, f_syncwrites, 72);
+FBSD_CHECK_OFF(struct fbsd_statfs, f_asyncreads, 96);
+FBSD_CHECK_OFF(struct fbsd_statfs, f_spare, 104);
+FBSD_CHECK_OFF(struct fbsd_statfs, f_namemax, 184);
+FBSD_CHECK_OFF(struct fbsd_statfs, f_owner, 188);
+FBSD_CHECK_OFF(struct fbsd_statfs, f_fsid, 192);
+FBSD_CHECK_OFF(struct fbsd_statfs, f_charspare, 200);
+FBSD_CHECK_OFF(struct fbsd_statfs, f_fstypename, 280);
+FBSD_CHECK_OFF(struct fbsd_statfs, f_mntfromname, 296);
+FBSD_CHECK_OFF(struct fbsd_statfs, f_mntonname, 1320);
+
+/* ---- struct freebsd11_statfs (COMPAT11 statfs 396, fstatfs 397,
+ * getfsstat 395): the same head, 88-byte names ---- */
+#define FBSD_FREEBSD11_STATFS_VERSION 0x20030518
+#define FBSD_FREEBSD11_MNAMELEN 88
+struct fbsd_freebsd11_statfs {
+	uint32_t f_version;
+	uint32_t f_type;
+	uint64_t f_flags;
+	uint64_t f_bsize;
+	uint64_t f_iosize;
+	uint64_t f_blocks;
+	uint64_t f_bfree;
+	int64_t f_bavail;
+	uint64_t f_files;
+	int64_t f_ffree;
+	uint64_t f_syncwrites;
+	uint64_t f_asyncwrites;
+	uint64_t f_syncreads;
+	uint64_t f_asyncreads;
+	uint64_t f_spare[10];
+	uint32_t f_namemax;
+	uint32_t f_owner;
+	int32_t f_fsid[2];
+	char f_charspare[80];
+	char f_fstypename[FBSD_MFSNAMELEN];
+	char f_mntfromname[FBSD_FREEBSD11_MNAMELEN];
+	char f_mntonname[FBSD_FREEBSD11_MNAMELEN];
+};
+FBSD_CHECK_SIZE(struct fbsd_freebsd11_statfs, 472);
+FBSD_CHECK_OFF(struct fbsd_freebsd11_statfs, f_fstypename, 280);
+FBSD_CHECK_OFF(struct fbsd_freebsd11_statfs, f_mntfromname, 296);
+FBSD_CHECK_OFF(struct fbsd_freebsd11_statfs, f_mntonname, 384);
+
+/* ---- struct kinfo_file (sys/sys/user.h; KINFO_FILE_SIZE 1392) as
+ * fcntl(F_KINFO) fills it.  Only the kf_file arm of the union is named. */
+struct fbsd_kinfo_file {
+	int32_t kf_structsize;
+	int32_t kf_type;
+	int32_t kf_fd;
+	int32_t kf_ref_count;
+	int32_t kf_flags;
+	int32_t kf_pad0;
+	int64_t kf_offset;
+	union {
+		uint8_t kf_un_bytes[304];
+		struct {
+			int32_t kf_file_type;
+			int32_t kf_spareint[3];
+			uint64_t kf_spareint64[29];
+			uint64_t kf_file_nlink;
+			uint64_t kf_file_fsid;
+			uint64_t kf_file_rdev;
+			uint64_t kf_file_fileid;
+			uint64_t kf_file_size;
+			uint32_t kf_file_fsid_freebsd11;
+			uint32_t kf_file_rdev_freebsd11;
+			uint16_t kf_file_mode;
+			uint16_t kf_file_pad0;
+			uint32_t kf_file_pad1;
+		} kf_file;
+	} kf_un;
+	uint16_t kf_status;
+	uint16_t kf_pad1;
+	int32_t _kf_ispare0;
+	uint64_t kf_cap_rights[2];
+	uint64_t _kf_cap_spare;
+	char kf_path[1024];
+};
+FBSD_CHECK_SIZE(struct fbsd_kinfo_file, 1392);
+FBSD_CHECK_OFF(struct fbsd_kinfo_file, kf_offset, 24);
+FBSD_CHECK_OFF(struct fbsd_kinfo_file, kf_un, 32);
+FBSD_CHECK_OFF(struct fbsd_kinfo_file, kf_un.kf_file.kf_file_nlink, 280);
+FBSD_CHECK_OFF(struct fbsd_kinfo_file, kf_un.kf_file.kf_file_mode, 328);
+FBSD_CHECK_OFF(struct fbsd_kinfo_file, kf_status, 336);
+FBSD_CHECK_OFF(struct fbsd_kinfo_file, kf_cap_rights, 344);
+FBSD_CHECK_OFF(struct fbsd_kinfo_file, kf_path, 368);
+#define FBSD_KF_TYPE_VNODE   1
+#define FBSD_KF_TYPE_SOCKET  2
+#define FBSD_KF_TYPE_PIPE    3
+#define FBSD_KF_TYPE_FIFO    4
+#define FBSD_KF_TYPE_KQUEUE  5
+#define FBSD_KF_TYPE_SHM     8
+#define FBSD_KF_TYPE_PTS     10
+#define FBSD_KF_TYPE_EVENTFD 13
+#define FBSD_KF_TYPE_TIMERFD 14
+#define FBSD_KF_TYPE_UNKNOWN 255
+#define FBSD_KF_VTYPE_VNON  0
+#define FBSD_KF_VTYPE_VREG  1
+#define FBSD_KF_VTYPE_VDIR  2
+#define FBSD_KF_VTYPE_VBLK  3
+#define FBSD_KF_VTYPE_VCHR  4
+#define FBSD_KF_VTYPE_VLNK  5
+#define FBSD_KF_VTYPE_VSOCK 6
+#define FBSD_KF_VTYPE_VFIFO 7
+#define FBSD_KF_FLAG_READ     0x00000001
+#define FBSD_KF_FLAG_WRITE    0x00000002
+#define FBSD_KF_FLAG_APPEND   0x00000004
+#define FBSD_KF_FLAG_ASYNC    0x00000008
+#define FBSD_KF_FLAG_FSYNC    0x00000010
+#define FBSD_KF_FLAG_NONBLOCK 0x00000020
+#define FBSD_KF_FLAG_DIRECT   0x00000040
+#define FBSD_KF_ATTR_VALID    0x0001
+
+/* chflags(2) flags (sys/sys/stat.h) */
+#define FBSD_UF_SETTABLE     0x0000ffff
+#define FBSD_UF_NODUMP       0x00000001
+#define FBSD_UF_IMMUTABLE    0x00000002
+#define FBSD_UF_APPEND       0x00000004
+#define FBSD_UF_OPAQUE       0x00000008
+#define FBSD_UF_NOUNLINK     0x00000010
+#define FBSD_SF_SETTABLE     0xffff0000
+#define FBSD_SF_ARCHIVED     0x00010000
+#define FBSD_SF_IMMUTABLE    0x00020000
+#define FBSD_SF_APPEND       0x00040000
+
+/* utimensat(2) special tv_nsec values */
+#define FBSD_UTIME_NOW  (-1)
+#define FBSD_UTIME_OMIT (-2)
+
 /* MAXPATHLEN: paths are at most 1024 bytes including the NUL. */
 #define FBSD_MAXPATHLEN 1024
 

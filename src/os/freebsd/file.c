@@ -22,6 +22,7 @@
 
 #include "fbsd_types.h"
 #include "file.h"
+#include "kqueue.h"
 #include "path.h"
 #include "signal.h"
 #include "syscall.h"
@@ -467,6 +468,7 @@ int fbsd_sys_openat(struct fbsd_thread *td, const struct fbsd_openat_args *uap)
 
 int fbsd_sys_close(struct fbsd_thread *td, const struct fbsd_close_args *uap)
 {
+	fbsd_kqueue_fd_closed(uap->fd); /* knote_fdclose(), before the host close */
 	return host_ret(td, close(uap->fd));
 }
 
@@ -492,6 +494,8 @@ int fbsd_sys_dup2(struct fbsd_thread *td, const struct fbsd_dup2_args *uap)
 	/* u_int arguments: anything above INT_MAX is not a descriptor */
 	if (uap->from > INT32_MAX || uap->to > INT32_MAX)
 		return FBSD_EBADF;
+	if (uap->from != uap->to && fcntl((int)uap->from, F_GETFD) >= 0)
+		fbsd_kqueue_fd_closed((int)uap->to);
 	return host_ret(td, dup2((int)uap->from, (int)uap->to));
 }
 
@@ -508,6 +512,8 @@ static int dup2_cloexec(struct fbsd_thread *td, int from, int to)
 		td->retval[0] = (uint64_t)from;
 		return 0;
 	}
+	if (fcntl(from, F_GETFD) >= 0)
+		fbsd_kqueue_fd_closed(to);
 	return host_ret(td, dup3(from, to, O_CLOEXEC));
 }
 
@@ -575,6 +581,8 @@ int fbsd_sys_fcntl(struct fbsd_thread *td, const struct fbsd_fcntl_args *uap)
 	case FBSD_F_DUPFD_CLOEXEC:
 		return host_ret(td, fcntl(fd, F_DUPFD_CLOEXEC, iarg));
 	case FBSD_F_DUP2FD:
+		if (fd != iarg && fcntl(fd, F_GETFD) >= 0)
+			fbsd_kqueue_fd_closed(iarg);
 		return host_ret(td, dup2(fd, iarg));
 	case FBSD_F_DUP2FD_CLOEXEC:
 		return dup2_cloexec(td, fd, iarg);
@@ -651,6 +659,8 @@ int fbsd_sys_fcntl(struct fbsd_thread *td, const struct fbsd_fcntl_args *uap)
 			return fbsd_errno(errno);
 		td->retval[0] = 0;
 		return 0;
+	case FBSD_F_KINFO:
+		return fbsd_fcntl_kinfo(td, fd, (gaddr_t)uap->arg);
 	}
 	return FBSD_EINVAL;
 }

@@ -28,4 +28,9 @@ int fbsd_get_path(struct fbsd_hpath *hp, int dirfd, gaddr_t gpath,
 int fbsd_fflags_to_host(int fbsd_flags);
 int fbsd_fflags_from_host(int host_flags);
 
+/* fcntl(F_KINFO): fill the guest's struct kinfo_file at ARG for FD
+ * (fd_misc.c).  Returns 0 or a FreeBSD errno. */
+struct fbsd_thread;
+int fbsd_fcntl_kinfo(struct fbsd_thread *td, int fd, gaddr_t arg);
+
 #endif

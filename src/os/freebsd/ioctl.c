@@ -10,17 +10,22 @@
  * delay fields, ...) keep their current values, so a FreeBSD program that
  * does tcgetattr/modify/tcsetattr does not disturb them.
  *
+ * Also FIODTYPE, FIOSEEKDATA/FIOSEEKHOLE and TIOCGETD/TIOCSETD.
+ *
  * An unknown request on a valid descriptor is ENOTTY, as vn_ioctl(),
- * pipe_ioctl() and the tty layer answer; the dispatcher's --report counts
- * it, nothing is logged per call. */
+ * pipe_ioctl() and the tty layer answer; --report lists each distinct
+ * unknown request with its count, nothing is logged per call. */
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <asm/termbits.h>
 #include <unistd.h>
 
 #include "fbsd_types.h"
+#include "report.h"
 #include "syscall.h"
 
 /* Request numbers (sys/sys/ttycom.h, sys/sys/filio.h via ioccom.h). */
@@ -58,6 +63,12 @@
 #define FBSD_FIOASYNC   FBSD_IOW('f', 125, 4)
 #define FBSD_FIOSETOWN  FBSD_IOW('f', 124, 4)
 #define FBSD_FIOGETOWN  FBSD_IOR('f', 123, 4)
+#define FBSD_FIODTYPE   FBSD_IOR('f', 122, 4)
+#define FBSD_IOWR(g, n, len) FBSD_IOC(FBSD_IOC_IN | FBSD_IOC_OUT, g, n, len)
+#define FBSD_FIOSEEKDATA FBSD_IOWR('f', 97, 8)
+#define FBSD_FIOSEEKHOLE FBSD_IOWR('f', 98, 8)
+#define FBSD_TIOCGETD   FBSD_IOR('t', 26, 4)
+#define FBSD_TIOCSETD   FBSD_IOW('t', 27, 4)
 
 /* The values ABI-NOTES 8.5 lists, recomputed from the encoding. */
 _Static_assert(FBSD_TIOCGETA == 0x402c7413u, "TIOCGETA");
@@ -84,6 +95,19 @@ _Static_assert(FBSD_FIONBIO == 0x8004667eu, "FIONBIO");
 _Static_assert(FBSD_FIOASYNC == 0x8004667du, "FIOASYNC");
 _Static_assert(FBSD_FIOSETOWN == 0x8004667cu, "FIOSETOWN");
 _Static_assert(FBSD_FIOGETOWN == 0x4004667bu, "FIOGETOWN");
+_Static_assert(FBSD_FIODTYPE == 0x4004667au, "FIODTYPE");
+_Static_assert(FBSD_FIOSEEKDATA == 0xc0086661u, "FIOSEEKDATA");
+_Static_assert(FBSD_FIOSEEKHOLE == 0xc0086662u, "FIOSEEKHOLE");
+_Static_assert(FBSD_TIOCGETD == 0x4004741au, "TIOCGETD");
+_Static_assert(FBSD_TIOCSETD == 0x8004741bu, "TIOCSETD");
+
+/* FIODTYPE answers (sys/sys/conf.h D_TYPEMASK bits) and the one line
+ * discipline FreeBSD has. */
+#define FBSD_D_TAPE 0x0001
+#define FBSD_D_DISK 0x0002
+#define FBSD_D_TTY  0x0004
+#define FBSD_D_MEM  0x0008
+#define FBSD_TTYDISC 0
 
 /* TIOCFLUSH argument bits (FREAD/FWRITE, sys/sys/fcntl.h) */
 #define FBSD_FREAD  0x1
@@ -270,6 +294,64 @@ static int tio_set(struct fbsd_thread *td, int fd, gaddr_t data, unsigned long r
 	return host_ret(td, ioctl(fd, req, &h));
 }
 
+/* ------------------------------------------------------- file requests */
+
+/* FIODTYPE: devfs answers with the driver's D_TYPEMASK flags; anything
+ * that is not a device does not know the request (ENOTTY).  Linux has no
+ * such flags: terminals are D_TTY, /dev/mem, /dev/kmem and /dev/port
+ * (Linux major 1, minors 1, 2, 4) D_MEM, block devices D_DISK (FreeBSD
+ * disks are character devices with D_DISK), other devices 0. */
+static int fio_dtype(struct fbsd_thread *td, int fd, gaddr_t data)
+{
+	struct stat st;
+	struct termios2 t;
+	int v = 0;
+
+	if (fstat(fd, &st) < 0)
+		return fbsd_errno(errno);
+	if (S_ISBLK(st.st_mode)) {
+		v = FBSD_D_DISK;
+	} else if (S_ISCHR(st.st_mode)) {
+		if (ioctl(fd, TCGETS2, &t) == 0)
+			v = FBSD_D_TTY;
+		else if (major(st.st_rdev) == 1 && (minor(st.st_rdev) == 1 ||
+			 minor(st.st_rdev) == 2 || minor(st.st_rdev) == 4))
+			v = FBSD_D_MEM;
+	} else {
+		return FBSD_ENOTTY;
+	}
+	if (copy_to_guest(data, &v, sizeof(v)) < 0)
+		return FBSD_EFAULT;
+	td->retval[0] = 0;
+	return 0;
+}
+
+/* FIOSEEKDATA/FIOSEEKHOLE: lseek(SEEK_DATA/SEEK_HOLE) on a regular file
+ * through an in/out off_t, leaving the file offset alone (vn_ioctl). */
+static int fio_seek(struct fbsd_thread *td, int fd, gaddr_t data, int whence)
+{
+	struct stat st;
+	int64_t off;
+	off_t cur, r;
+
+	if (fstat(fd, &st) < 0)
+		return fbsd_errno(errno);
+	if (!S_ISREG(st.st_mode))
+		return FBSD_ENOTTY;
+	if (copy_from_guest(&off, data, sizeof(off)) < 0)
+		return FBSD_EFAULT;
+	cur = lseek(fd, 0, SEEK_CUR);
+	r = lseek(fd, off, whence);
+	if (r == (off_t)-1)
+		return fbsd_errno(errno);
+	lseek(fd, cur, SEEK_SET);
+	off = r;
+	if (copy_to_guest(data, &off, sizeof(off)) < 0)
+		return FBSD_EFAULT;
+	td->retval[0] = 0;
+	return 0;
+}
+
 /* ---------------------------------------------------------------- helpers */
 
 static int get_int(gaddr_t data, int *v)
@@ -402,9 +484,32 @@ int fbsd_sys_ioctl(struct fbsd_thread *td, const struct fbsd_ioctl_args *uap)
 		if (v == -1)  /* F_GETOWN can legitimately return negatives */
 			return fbsd_errno(errno);
 		return put_int(td, data, v);
+	case FBSD_FIODTYPE:
+		return fio_dtype(td, fd, data);
+	case FBSD_FIOSEEKDATA:
+		return fio_seek(td, fd, data, SEEK_DATA);
+	case FBSD_FIOSEEKHOLE:
+		return fio_seek(td, fd, data, SEEK_HOLE);
+	case FBSD_TIOCGETD:
+	case FBSD_TIOCSETD: {
+		struct termios2 t;
+
+		if (ioctl(fd, TCGETS2, &t) < 0)
+			return fbsd_errno(errno);
+		if (com == FBSD_TIOCGETD)
+			return put_int(td, data, FBSD_TTYDISC);
+		if ((err = get_int(data, &v)) != 0)
+			return err;
+		if (v != FBSD_TTYDISC)
+			return FBSD_EINVAL;  /* the only discipline there is */
+		td->retval[0] = 0;
+		return 0;
 	}
-	/* unknown: EBADF for a bad descriptor, else ENOTTY */
+	}
+	/* unknown: EBADF for a bad descriptor, else ENOTTY; named in
+	 * --report's list of unknown requests */
 	if (fcntl(fd, F_GETFD) < 0)
 		return fbsd_errno(errno);
+	fbsd_report_ioctl(com);
 	return FBSD_ENOTTY;
 }

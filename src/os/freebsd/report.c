@@ -25,6 +25,63 @@ void fbsd_report_count(int nr, int error)
 		atomic_fetch_add_explicit(&nerrors[i], 1, memory_order_relaxed);
 }
 
+/* Unknown ioctl requests: a small open table, slots claimed by CAS. */
+#define NIOCTL 64
+static _Atomic uint32_t ioctl_req[NIOCTL];   /* 0: free */
+static _Atomic uint64_t ioctl_calls[NIOCTL];
+static _Atomic uint64_t ioctl_lost;
+
+void fbsd_report_ioctl(uint32_t request)
+{
+	uint32_t key = request ? request : 0xffffffffu;  /* 0 marks a free slot */
+
+	for (int i = 0; i < NIOCTL; i++) {
+		uint32_t cur = atomic_load_explicit(&ioctl_req[i], memory_order_acquire);
+
+		if (cur == 0) {
+			uint32_t expect = 0;
+
+			if (atomic_compare_exchange_strong(&ioctl_req[i], &expect, key))
+				cur = key;
+			else
+				cur = expect;
+		}
+		if (cur == key) {
+			atomic_fetch_add_explicit(&ioctl_calls[i], 1, memory_order_relaxed);
+			return;
+		}
+	}
+	atomic_fetch_add_explicit(&ioctl_lost, 1, memory_order_relaxed);
+}
+
+/* "unknown ioctl 0x...  _IOR('t', 26, 4)  N calls" rows, after the table. */
+static void write_ioctls(FILE *f)
+{
+	static const char *const dir[] = { "_IO?", "_IO", "_IOR", "_IOWR" };
+	uint64_t lost = atomic_load_explicit(&ioctl_lost, memory_order_relaxed);
+
+	for (int i = 0; i < NIOCTL; i++) {
+		uint32_t r = atomic_load_explicit(&ioctl_req[i], memory_order_acquire);
+		unsigned d, g;
+
+		if (!r)
+			break;
+		if (r == 0xffffffffu)
+			r = 0;
+		/* FreeBSD encoding: IOC_VOID 0x2, IOC_OUT 0x4, IOC_IN 0x8 in
+		 * the top nibble */
+		d = r >> 29;
+		g = (r >> 8) & 0xff;
+		fprintf(f, "unknown ioctl 0x%08x  %s('%c', %u, %u)  %llu calls  ENOTTY\n", r,
+			d == 1 ? dir[1] : d == 2 ? dir[2] : d == 4 ? "_IOW" : d == 6 ? dir[3] : dir[0],
+			g >= 0x20 && g < 0x7f ? (int)g : '?', r & 0xff, (r >> 16) & 0x1fff,
+			(unsigned long long)atomic_load_explicit(&ioctl_calls[i], memory_order_relaxed));
+	}
+	if (lost)
+		fprintf(f, "unknown ioctl (more requests)  %llu calls  ENOTTY\n",
+			(unsigned long long)lost);
+}
+
 struct row {
 	int nr;
 	uint64_t calls, errors;
@@ -84,6 +141,7 @@ void fbsd_report_write(FILE *f)
 			(unsigned long long)r->errors,
 			implemented(r->nr) ? "" : "  UNIMPLEMENTED");
 	}
+	write_ioctls(f);
 	fprintf(f, "total: %llu calls, %llu errors, %d distinct syscalls, %d unimplemented\n",
 		(unsigned long long)tcalls, (unsigned long long)terrors, n, nunimpl);
 	fflush(f);

@@ -55,6 +55,7 @@
  * queued more than once while pending); FreeBSD's sigfastblock is not
  * offered (AT_BSDFLAGS leaves it off). */
 #include "os/freebsd/signal.h"
+#include "os/freebsd/kqueue.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -389,6 +390,7 @@ static void host_handler(int h, siginfo_t *hi, void *uc)
 	if (sig > 0) {
 		struct fbsd_siginfo si;
 
+		fbsd_kqueue_signal(sig);        /* EVFILT_SIGNAL counts arrivals */
 		info_from_host(&si, sig, hi);
 		spin_lock_raw();
 		if (st) {
@@ -557,15 +559,25 @@ void fbsd_signal_fork_child(struct fbsd_thread *td)
 
 /* ---- posting ---- */
 
+static int send_thread(struct fbsd_thread *td, int sig, const struct fbsd_siginfo *info);
+
 int fbsd_signal_send_thread(struct fbsd_thread *td, int sig, const struct fbsd_siginfo *info)
+{
+	if (!fbsd_sig_valid(sig))
+		return FBSD_EINVAL;
+	/* tdsendsignal() fires the process's EVFILT_SIGNAL knotes first, even
+	 * for a signal that is then ignored. */
+	fbsd_kqueue_signal(sig);
+	return send_thread(td, sig, info);
+}
+
+static int send_thread(struct fbsd_thread *td, int sig, const struct fbsd_siginfo *info)
 {
 	struct fbsd_sigact_rec a = { 0 };
 	struct fbsd_siginfo si;
 	struct fbsd_sigthread *st;
 	sigset_t saved;
 
-	if (!fbsd_sig_valid(sig))
-		return FBSD_EINVAL;
 	fbsd_sig_getaction(sig, &a);
 	if (sig_ignored(&a, sig) && sig != FBSD_SIGCONT)
 		return 0;
@@ -597,11 +609,15 @@ void fbsd_signal_send_proc(struct fbsd_thread *td, int sig, const struct fbsd_si
 	sigset_t saved;
 
 	fbsd_sig_getaction(sig, &a);
+	/* Signals that come back through the host handler are counted there. */
+	if (!(h > 0 && (si->code == FBSD_SI_USER || si->code == FBSD_SI_QUEUE) &&
+	      fbsd_sigismember(&td->sigmask, sig)))
+		fbsd_kqueue_signal(sig);
 	if (sig_ignored(&a, sig) && sig != FBSD_SIGCONT)
 		return;
 	/* sigtd(): the sending thread first, when it does not block SIG. */
 	if (!fbsd_sigismember(&td->sigmask, sig)) {
-		fbsd_signal_send_thread(td, sig, si);
+		send_thread(td, sig, si);
 		return;
 	}
 	if (h > 0 && si->code == FBSD_SI_USER) {
@@ -958,6 +974,19 @@ int fbsd_sys_sigaltstack(struct fbsd_thread *td, const struct fbsd_sigaltstack_a
 	if (uap->oss && copy_to_guest(uap->oss, &oss, sizeof(oss)) < 0)
 		return FBSD_EFAULT;
 	return 0;
+}
+
+/* ppoll/pselect: run with MASK until the next signal delivery, which then
+ * restores the mask the thread had (TDP_OLDMASK, as sigsuspend does). */
+void fbsd_signal_set_oldmask(struct fbsd_thread *td, const fbsd_sigset_t *mask)
+{
+	struct fbsd_sigthread *st = td->sigstate;
+
+	if (st) {
+		st->oldmask = td->sigmask;
+		st->oldmask_valid = 1;
+	}
+	fbsd_sig_setmask(td, mask);
 }
 
 /* ---- waiting for signals ---- */

@@ -96,6 +96,7 @@ static bool never_restarted(int nr)
 	case FBSD_SYS_poll:
 	case FBSD_SYS_ppoll:
 	case FBSD_SYS_kevent:
+	case FBSD_SYS_freebsd11_kevent:
 	case FBSD_SYS_connect:
 	case FBSD_SYS_connectat:
 	case FBSD_SYS_sigsuspend:

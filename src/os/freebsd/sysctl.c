@@ -35,6 +35,7 @@
 #include "loader/loader.h"
 #include "os/freebsd/fbsd_proc_types.h"
 #include "os/freebsd/fbsd_types.h"
+#include "os/freebsd/process.h"
 #include "os/freebsd/syscall.h"
 
 #define CTL_MAXNAME 24
@@ -529,11 +530,20 @@ static int h_pagesizes(struct req *r, const struct node *self, const int *name,
 	return req_out(r, sizes, sizeof(sizes));
 }
 
-/* A pid that is not ours: FreeBSD would look it up; bsdemu knows no other
- * process's guest state. */
-static int other_pid_error(int pid)
+/* A pid that is not ours: procinfo.c reads the other process from /proc
+ * (ESRCH when there is none). */
+static int other_pid_out(struct req *r, int pid,
+			 int (*get)(int, char **, size_t *))
 {
-	return FBSD_ESRCH;
+	char *buf;
+	size_t len;
+	int err = get(pid, &buf, &len);
+
+	if (err)
+		return err;
+	err = req_out(r, buf, len);
+	free(buf);
+	return err;
 }
 
 static int h_proc_pathname(struct req *r, const struct node *self, const int *name,
@@ -544,7 +554,7 @@ static int h_proc_pathname(struct req *r, const struct node *self, const int *na
 	if (namelen != 1)
 		return FBSD_EINVAL;
 	if (name[0] != -1 && name[0] != getpid())
-		return other_pid_error(name[0]);
+		return other_pid_out(r, name[0], fbsd_procinfo_pathname);
 	if (!path)
 		path = "";
 	return req_out(r, path, strlen(path) + 1);
@@ -591,7 +601,7 @@ static int h_proc_args(struct req *r, const struct node *self, const int *name,
 	if (namelen != 1)
 		return FBSD_EINVAL;
 	if (name[0] != -1 && name[0] != getpid())
-		return r->newptr ? FBSD_EPERM : other_pid_error(name[0]);
+		return r->newptr ? FBSD_EPERM : other_pid_out(r, name[0], fbsd_procinfo_args);
 	if (r->newptr && r->newlen > FBSD_PARGS_MAX)
 		return FBSD_ENOMEM;
 	pthread_mutex_lock(&args_lock);

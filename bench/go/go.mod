@@ -1,0 +1,3 @@
+module bsdemu/bench
+
+go 1.19
