@@ -21,6 +21,24 @@ void copy_force_fallback(int on)
 	atomic_store(&use_fallback, on);
 }
 
+/* fork(): the table lock is held across it, so the child gets a consistent
+ * table; the child must also stop naming its parent to process_vm_*. */
+void mem_fork_prepare(void)
+{
+	pthread_mutex_lock(&mem_lock);
+}
+
+void mem_fork_parent(void)
+{
+	pthread_mutex_unlock(&mem_lock);
+}
+
+void mem_fork_child(void)
+{
+	pthread_mutex_init(&mem_lock, NULL);
+	self_pid = 0;
+}
+
 /* Every page of [a, a+n) is mapped with NEED in its guest protection.
  * Lock held. */
 static bool tab_allows(gaddr_t a, size_t n, int need)

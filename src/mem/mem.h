@@ -113,6 +113,12 @@ int mem_host_prot(int gprot);
 /* The program break (obreak): set by the loader after the last segment. */
 extern gaddr_t mem_brk_base, mem_brk_cur;
 
+/* Around a host fork(): hold the mapping table steady, then repair it in
+ * the child (which must not go on using its parent's pid for copies). */
+void mem_fork_prepare(void);
+void mem_fork_parent(void);
+void mem_fork_child(void);
+
 /* Copies between bsdemu and guest memory that never fault: a missing or
  * protected guest page gives -1 (the caller answers FBSD_EFAULT). */
 int copy_from_guest(void *dst, gaddr_t src, size_t n);

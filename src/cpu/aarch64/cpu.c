@@ -489,3 +489,23 @@ void a64_set_nzcv(struct a64_cpu *cpu, uint32_t nzcv)
 	cpu->cf = (nzcv >> 29) & 1;
 	cpu->vf = (nzcv >> 28) & 1 ? UINT64_MAX : 0;
 }
+
+/* fork(): hold the cache steady across it; in the child the other threads
+ * are gone, so none of them can still be inside a block (their records
+ * go idle and never hold back the freeing of dropped blocks). */
+void a64_fork_prepare(void)
+{
+	pthread_mutex_lock(&tc_lock);
+}
+
+void a64_fork_parent(void)
+{
+	pthread_mutex_unlock(&tc_lock);
+}
+
+void a64_fork_child(void)
+{
+	pthread_mutex_init(&tc_lock, NULL);
+	for (struct tc_thread *t = tc.threads; t; t = t->next)
+		t->qs = QS_IDLE;
+}

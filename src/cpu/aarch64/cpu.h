@@ -104,6 +104,11 @@ void a64_set_nzcv(struct a64_cpu *cpu, uint32_t nzcv);
  * the guest mappings (SEGV_MAPERR/SEGV_ACCERR, BUS_OBJERR). */
 _Noreturn void a64_host_fault(struct a64_cpu *cpu, uint64_t addr, int sig, int code);
 
+/* Around a host fork() (the child has only the forking thread). */
+void a64_fork_prepare(void);
+void a64_fork_parent(void);
+void a64_fork_child(void);
+
 /* Drop translated code for [start, start+len) (munmap, mprotect, IC IVAU). */
 void a64_invalidate(uint64_t start, uint64_t len);
 

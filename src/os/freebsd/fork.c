@@ -10,10 +10,9 @@
  * bsdemu's own state in the child.  Other host threads vanish in the child,
  * maybe holding a lock.  glibc's fork() takes malloc's and stdio's locks
  * around the fork; the mapping table lock is taken here; every other module
- * with state gets a chance through its fork hook (called when linked in:
- * fbsd_thread_fork_child, a64_fork_prepare/parent/child,
- * fbsd_umtx_fork_child, fbsd_kqueue_fork_child), and signal.c's
- * fbsd_signal_fork_child() always runs.  All host signals are blocked from
+ * with state has a fork hook (mem_fork_*, a64_fork_*,
+ * fbsd_thread_fork_child, fbsd_signal_fork_child, fbsd_umtx_fork_child,
+ * fbsd_kqueue_fork_child).  All host signals are blocked from
  * just before the fork until the child's state is repaired.
  *
  * vfork and rfork(RFSPAWN): FreeBSD lends the parent's memory to the child
@@ -51,6 +50,7 @@
 
 #include "log.h"
 #include "os/freebsd/fbsd_proc_types.h"
+#include "os/freebsd/kqueue.h"
 #include "os/freebsd/process.h"
 #include "os/freebsd/signal.h"
 #include "os/freebsd/syscall.h"
@@ -91,53 +91,14 @@ enum {
 	F_DROPSIG = 8,       /* child: caught signals back to default (RFSPAWN) */
 };
 
-/* Other modules' fork hooks, when they have them. */
-void fbsd_thread_fork_child(struct fbsd_thread *td);
-void a64_fork_prepare(void);
-void a64_fork_parent(void);
-void a64_fork_child(void);
-void fbsd_umtx_fork_child(void);
-void fbsd_kqueue_fork_child(void);
-void fbsd_signal_drop_caught(void);
-void mem_fork_child(void);
-void copy_force_fallback(int on);
-#pragma weak mem_fork_child
-#pragma weak copy_force_fallback
-#pragma weak fbsd_thread_fork_child
-#pragma weak a64_fork_prepare
-#pragma weak a64_fork_parent
-#pragma weak a64_fork_child
-#pragma weak fbsd_umtx_fork_child
-#pragma weak fbsd_kqueue_fork_child
-#pragma weak fbsd_signal_drop_caught
-
-/* The mapping table's lock (src/mem/maps.c): held across the fork so the
- * child never inherits it locked by a thread that is gone. */
-extern pthread_mutex_t mem_lock;
-
-/* A child's first thread id when thread.c has no fork hook: above any id
- * the parent's counter can have handed out. */
-#define FALLBACK_CHILD_TID_BASE 1000000
-
 void fbsd_fork_child(struct fbsd_thread *td)
 {
 	td->host_tid = (int)syscall(SYS_gettid);
-	/* src/mem/copy.c caches the pid it gives process_vm_readv: in the
-	 * child that would be the parent's memory.  Until mem has a fork hook
-	 * (mem_fork_child), its table-checked memcpy path is used instead. */
-	if (mem_fork_child)
-		mem_fork_child();
-	else if (copy_force_fallback)
-		copy_force_fallback(1);
-	if (fbsd_thread_fork_child)
-		fbsd_thread_fork_child(td);
-	else
-		td->tid = FALLBACK_CHILD_TID_BASE + (getpid() % 1000000);
+	mem_fork_child();
+	fbsd_thread_fork_child(td);
 	fbsd_signal_fork_child(td);
-	if (fbsd_umtx_fork_child)
-		fbsd_umtx_fork_child();
-	if (fbsd_kqueue_fork_child)
-		fbsd_kqueue_fork_child();
+	fbsd_umtx_fork_child();
+	fbsd_kqueue_fork_child();
 }
 
 static void log_unsupported(int32_t flags)
@@ -178,17 +139,15 @@ static pid_t host_fork(struct fbsd_thread *td)
 
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
-	if (a64_fork_prepare)
-		a64_fork_prepare();
-	pthread_mutex_lock(&mem_lock);
+	a64_fork_prepare();
+	mem_fork_prepare();
 	pid = fork();
 	err = errno;
-	pthread_mutex_unlock(&mem_lock);
 	if (pid == 0) {
-		if (a64_fork_child)
-			a64_fork_child();
+		a64_fork_child();
 		fbsd_fork_child(td);
-	} else if (a64_fork_parent) {
+	} else {
+		mem_fork_parent();
 		a64_fork_parent();
 	}
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
@@ -264,7 +223,7 @@ static int do_fork(struct fbsd_thread *td, int how)
 	if (pid == 0) {
 		if (how & F_CLEARFDS)
 			clear_fds();
-		if ((how & F_DROPSIG) && fbsd_signal_drop_caught)
+		if (how & F_DROPSIG)
 			fbsd_signal_drop_caught();
 		td->retval[0] = 0;
 		td->retval[1] = 0;

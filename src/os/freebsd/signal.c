@@ -539,9 +539,27 @@ void fbsd_signal_init(struct fbsd_thread *td)
 	mirror_mask(&td->sigmask);
 }
 
+/* rfork(RFSPAWN) child: every caught signal back to its default
+ * (kern_fork.c's sig_drop_caught()); ignored ones stay ignored. */
+void fbsd_signal_drop_caught(void)
+{
+	lock_acts();
+	for (int sig = 1; sig <= FBSD_NSIG; sig++) {
+		if (acts[sig].handler > FBSD_SIG_IGN) {
+			acts[sig].handler = FBSD_SIG_DFL;
+			acts[sig].flags &= ~FBSD_SA_SIGINFO;
+			apply_host_disposition(sig, &acts[sig]);
+		}
+	}
+	pthread_mutex_unlock(&acts_lock);
+}
+
 void fbsd_signal_fork_child(struct fbsd_thread *td)
 {
 	struct fbsd_sigthread *st = td->sigstate;
+
+	/* A thread that is gone may have held the actions lock. */
+	pthread_mutex_init(&acts_lock, NULL);
 
 	/* Only this thread exists; the lock may have been held by a thread
 	 * that is gone: start over. */

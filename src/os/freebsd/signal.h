@@ -229,6 +229,9 @@ bool fbsd_arch_sendsig(struct fbsd_thread *td, uint64_t handler, bool onstack_wa
  * that is impossible (no twin, or a signal whose default does not kill). */
 _Noreturn void fbsd_signal_exit(int fbsd_sig);
 
+/* rfork(RFSPAWN) child: caught signals revert to SIG_DFL. */
+void fbsd_signal_drop_caught(void);
+
 /* ppoll/pselect: install MASK until the next delivery restores the old one. */
 void fbsd_signal_set_oldmask(struct fbsd_thread *td, const fbsd_sigset_t *mask);
 

@@ -178,6 +178,22 @@ int fbsd_thread_with(int32_t tid, int (*fn)(struct fbsd_thread *, void *), void 
 	return r;
 }
 
+/* fork(): only the forking thread goes on in the child.  The others'
+ * structures stay allocated (they were the parent's; the child never sees
+ * them again) and the lock may have been held by a thread that is gone. */
+void fbsd_thread_fork_child(struct fbsd_thread *td)
+{
+	pthread_mutex_init(&threads_lock, NULL);
+	live = NULL;
+	nlive = 0;
+	free_tds = NULL;
+	td->registered = 0;
+	register_self_locked(td);
+	/* A new thread id, as FreeBSD gives the child's thread (ids are not
+	 * shared with the parent's threads). */
+	td->tid = next_tid++;
+}
+
 /* ---- host signal mask of a new thread ---- */
 
 /* The host thread blocks what the guest thread blocks, except the signals

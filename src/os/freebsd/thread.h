@@ -57,9 +57,13 @@ int fbsd_thread_sleep(struct fbsd_thread *td, uint32_t seq, int clk,
  * (TD cannot exit meanwhile); returns FN's value, or -1 when no such
  * thread.  FN must not sleep or take the thread list lock. */
 int fbsd_thread_with(int32_t tid, int (*fn)(struct fbsd_thread *, void *), void *arg);
+/* In a fork child: TD is the only thread, with a new id. */
+void fbsd_thread_fork_child(struct fbsd_thread *td);
 /* umtx.c: a dying thread's robust mutexes become OWNERDEAD. */
 void fbsd_umtx_thread_exit(struct fbsd_thread *td);
 /* umtx.c: UMTX_OP_WAKE on a guest address (thr_exit's state word). */
 void fbsd_umtx_wake_addr(uint64_t addr, int n);
+/* In a fork child: no waiter survives, every queue lock is free. */
+void fbsd_umtx_fork_child(void);
 
 #endif

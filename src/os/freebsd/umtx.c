@@ -122,6 +122,18 @@ static struct bucket *bucket_of(gaddr_t addr)
 	return &buckets[h >> 55 & (NBUCKETS - 1)];
 }
 
+/* fork(): the child's only thread waits on nothing; waiters queued by the
+ * parent's other threads are gone with them, and so may be a bucket lock
+ * one of them held. */
+void fbsd_umtx_fork_child(void)
+{
+	pthread_once(&buckets_once, buckets_init);
+	for (int i = 0; i < NBUCKETS; i++) {
+		pthread_mutex_init(&buckets[i].lock, NULL);
+		buckets[i].head = NULL;
+	}
+}
+
 static struct bucket *lock_key(gaddr_t addr)
 {
 	struct bucket *b = bucket_of(addr);
