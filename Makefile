@@ -12,7 +12,7 @@ OBJS    := $(SRCS:src/%.c=build/obj/%.o)
 ASAN_OBJS := $(SRCS:src/%.c=build/asan/obj/%.o)
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: all check check-quick asan clean gen-syscalls fuzz-loader bench run-example example fuzz-cpu
+.PHONY: all check check-quick asan clean gen-syscalls fuzz-loader bench run-example example fuzz-cpu check-go check-stress
 
 all: build/bsdemu
 
@@ -46,6 +46,17 @@ check: build/bsdemu build/asan/bsdemu
 check-quick: build/bsdemu
 	@tests/deps.sh
 	tests/run.sh --no-asan
+
+# Go's standard-library tests, the slow packages too (compress/gzip, runtime).
+check-go: build/bsdemu
+	@tests/deps.sh
+	GOSTD_ALL=1 tests/run.sh --no-asan gostd
+
+# 200 consecutive runs of a multi-threaded Go program (channels, timers,
+# signals, preemption): no hang, no crash, right output.
+check-stress: build/bsdemu
+	@tests/deps.sh
+	GO_STRESS=1 tests/run.sh --no-asan gostress
 
 # The README's first command: a bundled FreeBSD/aarch64 program under bsdemu.
 run-example: build/bsdemu

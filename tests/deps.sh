@@ -6,6 +6,7 @@
 #   golang-go       Go guest programs (tests/go)
 #   qemu-user       reference runs of the guest library (qemu-aarch64)
 #   python3         generators
+#   npm (nodejs)    real FreeBSD Go programs from npm (tests/npm)
 set -euo pipefail
 
 # command -> Debian package
@@ -18,6 +19,8 @@ need=(
 	go:golang-go
 	qemu-aarch64:qemu-user
 	python3:python3
+	npm:npm
+	node:nodejs
 	timeout:coreutils
 )
 
