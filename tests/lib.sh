@@ -15,7 +15,8 @@
 
 TESTS_ROOT=${TESTS_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 BSDEMU=${BSDEMU:-$TESTS_ROOT/build/bsdemu}
-BSDEMU_ASAN=${BSDEMU_ASAN:-$TESTS_ROOT/build/asan/bsdemu}
+# Empty (tests/run.sh --no-asan) means no sanitizer runs; unset means the default.
+BSDEMU_ASAN=${BSDEMU_ASAN-$TESTS_ROOT/build/asan/bsdemu}
 GUEST_OUT=${GUEST_OUT:-$TESTS_ROOT/build/tests/guest}
 TEST_LOGS=${TEST_LOGS:-$TESTS_ROOT/build/tests/logs}
 export TESTS_ROOT BSDEMU BSDEMU_ASAN GUEST_OUT TEST_LOGS
