@@ -14,7 +14,10 @@
 # go/timers, go/recover (nil dereference, index out of range), go/gcheavy,
 # go/preempt (async preemption by SIGURG), go/signals (signal.Notify gets
 # SIGUSR1 and SIGINFO from kill), go/executable (os.Executable), go/stress
-# (channels + timers + signals + preemption; tests/gostress runs it 200x).
+# (channels + timers + signals + preemption; tests/gostress runs it 200x),
+# go/timerstress (timers under load, then Sleep(1ms) + runtime.GC() with no
+# other timer pending: a lost netpoller wake-up hangs it; its watchdog
+# fails the run after 5 s without progress).
 EXPECT_HELLO=${EXPECT_HELLO:-1}
 GO_TIMEOUT=${GO_TIMEOUT:-120}
 HELLO_RE='^hello from Go on FreeBSD/arm64 \(2 args\)$'
@@ -162,6 +165,7 @@ go_prog preempt '^preempt: ok$'
 go_prog signals '^signals: ok SIGUSR1 SIGINFO$'
 go_prog executable '^executable: ok /' '$EXE'
 go_prog stress '^stress: ok sum=2099000 timers=100 signals=5$'
+go_prog timerstress '^timerstress: ok$'
 go_prog pipes '^pipes: msg0;msg1;msg2; deadline=true slept=true$'
 check_run go/exec "$BSDEMU" "$EBIN" '^exec: ok$'
 exit "$failed"

@@ -27,7 +27,10 @@
  * Locking: a global mutex guards the fd -> kqueue table; each kqueue has
  * its own mutex, never held across the blocking epoll_pwait2, which goes
  * through fbsd_safe_syscall so guest signals interrupt it (EINTR, never
- * restarted, as kern_kevent).
+ * restarted, as kern_kevent).  Any scan may take (harvest) epoll events a
+ * sleeping thread was woken for, so a scan that leaves knotes queued
+ * wakes the sleepers through the kqueue's eventfd, as FreeBSD's sleepers
+ * see every knote still active.
  *
  * Limits: NOTE_FORK/NOTE_EXEC/NOTE_TRACK are accepted but never fire;
  * EV_EOF on sockets carries no so_error in fflags (Linux can only read it
@@ -1066,6 +1069,15 @@ static int kq_scan(struct kq *kq, struct kev_out *o, const struct fbsd_timespec 
 		for (long i = 0; i < r; i++)
 			note_event(kq, evs[i].data.u64);
 	}
+	/* Knotes still queued (level-triggered ones requeued, or more than
+	 * this call could take) are active: on FreeBSD a thread asleep in
+	 * kqueue_scan returns with them.  Our harvest may have taken the
+	 * (edge-triggered) epoll events that would have woken it, so wake it
+	 * here -- else Go's netpollBreak seen by a non-blocking poll on
+	 * another M leaves the blocking netpoller, and every timer behind
+	 * it, asleep. */
+	if (kq->qhead)
+		kq_wake(kq);
 	pthread_mutex_unlock(&kq->lock);
 	return o->error;
 }
