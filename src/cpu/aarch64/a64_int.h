@@ -204,13 +204,16 @@ static inline void st_u(void *p, uint64_t v, unsigned size)
 
 /* ---- shared handlers and decoders ---- */
 const struct a64_op *a64_op_undef(struct a64_cpu *cpu, const struct a64_op *op);
-/* Go to guest address TARGET through link slot SLOT of OP's link storage. */
+/* Go to guest address TARGET through link slot SLOT of OP's link storage.
+ * Only backward links test cpu->interrupt: a run of forward links is as
+ * long as the code, so every loop still notices it once per iteration
+ * (indirect branches test it too). */
 static inline const struct a64_op *a64_jump(struct a64_cpu *cpu, const struct a64_op *op,
 					    uint64_t target, int slot)
 {
 	struct a64_link *lk = (struct a64_link *)(void *)(uintptr_t)(op + 1);
 	if (likely(__atomic_load_n(&lk->gen[slot], __ATOMIC_ACQUIRE) == a64_gen &&
-		   !cpu->interrupt))
+		   (target > op->pc || !cpu->interrupt)))
 		return lk->to[slot];
 	cpu->pc = target;
 	struct a64_jcache *jc = cpu->jit_cache;
@@ -225,6 +228,10 @@ int a64_decode(struct a64_op *op, uint32_t insn);
 int a64_decode_dp_imm(struct a64_op *op, uint32_t insn);
 int a64_decode_dp_reg(struct a64_op *op, uint32_t insn);
 int a64_decode_branch_sys(struct a64_op *op, uint32_t insn);
+/* CMP/TST + B.cond: when CMP and BR (the block's last two ops) fuse,
+ * rewrites CMP into the fused op and returns 1; BR's slot then becomes the
+ * link slot. */
+int a64_fuse_cmp_bcond(struct a64_op *cmp, const struct a64_op *br);
 int a64_decode_ldst(struct a64_op *op, uint32_t insn);
 int a64_decode_atomic(struct a64_op *op, uint32_t insn);
 int a64_decode_simd(struct a64_op *op, uint32_t insn);

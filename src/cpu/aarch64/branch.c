@@ -61,6 +61,77 @@ BR2(op_cbnz32, (uint32_t)R(n) != 0)
 BR2(op_tbz, !((R(n) >> op->sh) & 1))
 BR2(op_tbnz, (R(n) >> op->sh) & 1)
 
+/* ---- compare and branch, fused at translation time (a64_fuse_cmp_bcond):
+ * CMP/SUBS (immediate, or register without shift) or TST/ANDS (immediate)
+ * followed by B.cond, as one op in the compare's slot.  It sets the flags
+ * and the destination exactly as the compare does, then branches as the
+ * B.cond does; the B.cond's slot holds the link slot (op + 1), and the
+ * fall-through is op->pc + 8.  imm = second operand, imm2 = target. ---- */
+enum { FC_SUBI64, FC_SUBR64, FC_SUBI32, FC_SUBR32, FC_ANDI64, FC_ANDI32, FC_NKINDS };
+
+#define FCB(kind, cc)                                                             \
+	H(op_fcb_##kind##_##cc)                                                   \
+	{                                                                         \
+		switch (kind) {                                                   \
+		case FC_SUBI64: R(d) = sub_flags64(cpu, R(n), op->imm); break;    \
+		case FC_SUBR64: R(d) = sub_flags64(cpu, R(n), R(m)); break;       \
+		case FC_SUBI32: R(d) = sub_flags32(cpu, (uint32_t)R(n), (uint32_t)op->imm); break; \
+		case FC_SUBR32: R(d) = sub_flags32(cpu, (uint32_t)R(n), (uint32_t)R(m)); break; \
+		case FC_ANDI64: {                                                 \
+			uint64_t r_ = R(n) & op->imm;                             \
+			flags_logic64(cpu, r_);                                   \
+			R(d) = r_;                                                \
+			break;                                                    \
+		}                                                                 \
+		default: {                                                        \
+			uint32_t r_ = (uint32_t)(R(n) & op->imm);                 \
+			flags_logic32(cpu, r_);                                   \
+			R(d) = r_;                                                \
+			break;                                                    \
+		}                                                                 \
+		}                                                                 \
+		if (cond_holds(cpu, cc))                                          \
+			return a64_jump(cpu, op, op->imm2, 0);                    \
+		return a64_jump(cpu, op, op->pc + 8, 1);                          \
+	}
+#define FCB_K(kind) \
+	FCB(kind, 0) FCB(kind, 1) FCB(kind, 2) FCB(kind, 3) FCB(kind, 4) FCB(kind, 5) \
+	FCB(kind, 6) FCB(kind, 7) FCB(kind, 8) FCB(kind, 9) FCB(kind, 10) FCB(kind, 11) \
+	FCB(kind, 12) FCB(kind, 13)
+FCB_K(FC_SUBI64) FCB_K(FC_SUBR64) FCB_K(FC_SUBI32) FCB_K(FC_SUBR32) FCB_K(FC_ANDI64)
+FCB_K(FC_ANDI32)
+#define FCB_T(kind) { op_fcb_##kind##_0, op_fcb_##kind##_1, op_fcb_##kind##_2, \
+	op_fcb_##kind##_3, op_fcb_##kind##_4, op_fcb_##kind##_5, op_fcb_##kind##_6, \
+	op_fcb_##kind##_7, op_fcb_##kind##_8, op_fcb_##kind##_9, op_fcb_##kind##_10, \
+	op_fcb_##kind##_11, op_fcb_##kind##_12, op_fcb_##kind##_13 }
+static const a64_fn fcb_fns[FC_NKINDS][14] = {
+	FCB_T(FC_SUBI64), FCB_T(FC_SUBR64), FCB_T(FC_SUBI32), FCB_T(FC_SUBR32),
+	FCB_T(FC_ANDI64), FCB_T(FC_ANDI32),
+};
+
+int a64_fuse_cmp_bcond(struct a64_op *cmp, const struct a64_op *br)
+{
+	uint32_t ci = cmp->insn, bi = br->insn;
+	int kind;
+	if (br->pc != cmp->pc + 4 || (bi & 0xff000010) != 0x54000000 || (bi & 0xf) >= 14)
+		return 0; /* not B.cond (AL/NV stay plain B) */
+	if (cmp->fn == a64_op_undef)
+		return 0;
+	if ((ci & 0x7f800000) == 0x71000000)         /* SUBS (immediate) */
+		kind = (ci >> 31) ? FC_SUBI64 : FC_SUBI32;
+	else if ((ci & 0x7f20fc00) == 0x6b000000)    /* SUBS (shifted register), LSL #0 */
+		kind = (ci >> 31) ? FC_SUBR64 : FC_SUBR32;
+	else if ((ci & 0x7f800000) == 0x72000000)    /* ANDS (immediate) */
+		kind = (ci >> 31) ? FC_ANDI64 : FC_ANDI32;
+	else
+		return 0;
+	/* The compare's decoder has filled d, n, m and imm already. */
+	cmp->imm2 = br->imm;
+	cmp->c = (uint8_t)(bi & 0xf);
+	cmp->fn = fcb_fns[kind][bi & 0xf];
+	return 1;
+}
+
 H(op_svc)
 {
 	cpu->pc = op->pc + 4;

@@ -239,6 +239,9 @@ retry:
 		ended = a64_decode(op, insn);
 		n++;
 	}
+	uint32_t ninsn = n;
+	if (ended && n >= 2 && a64_fuse_cmp_bcond(&tmp[n - 2], &tmp[n - 1]))
+		n--; /* the B.cond's slot becomes the link slot */
 	if (!ended) {
 		/* Fall through into the next block (page end or size limit). */
 		struct a64_op *op = &tmp[n];
@@ -255,7 +258,7 @@ retry:
 		abort();
 	}
 	b->pc = pc;
-	b->end = pc + 4ull * n;
+	b->end = pc + 4ull * ninsn;
 	b->nops = n;
 	memcpy(b->ops, tmp, n * sizeof(struct a64_op));
 	memset(&b->ops[n], 0, sizeof(struct a64_op));
@@ -348,6 +351,16 @@ int a64_run(struct a64_cpu *cpu)
 	a64_running = cpu;
 	cpu->exit_reason = 0;
 	jc->link = NULL;
+	/* The FP fast paths' quick forms (fp.c, simd_fp.c) rely on the host
+	 * MXCSR holding the default control bits (round to nearest, all
+	 * exceptions masked, no FTZ/DAZ) while guest code runs; their slow
+	 * forms restore whatever control bits they found. */
+	uint32_t mx;
+	__asm__ volatile("stmxcsr %0" : "=m"(mx));
+	if ((mx & ~0x3fu) != 0x1f80) {
+		mx = 0x1f80;
+		__asm__ volatile("ldmxcsr %0" : : "m"(mx));
+	}
 	if (sigsetjmp(cpu->fault_jmp, 0)) {
 		/* A guest access faulted (host signal or our own check). */
 		if (cpu->exit_code == 0)

@@ -108,6 +108,54 @@ H(op_aes_mix)
 	return op + 1;
 }
 
+/* The same four operations on the host's AES-NI, when it has it.  Both
+ * architectures number the state bytes as FIPS-197 does (byte i = row
+ * i % 4, column i / 4), so vector registers map to xmm unchanged:
+ * AESE = AESENCLAST(d ^ n, 0), AESD = AESDECLAST(d ^ n, 0), AESIMC =
+ * AESIMC, and AESMC = AESENC(AESDECLAST(n, 0), 0) (the inverse and forward
+ * ShiftRows/SubBytes cancel, leaving MixColumns). */
+typedef long long aes_v2di __attribute__((vector_size(16)));
+static int have_aesni = -1;
+
+static inline aes_v2di aes_ld(const union a64_vreg *v)
+{
+	aes_v2di x;
+	memcpy(&x, v, 16);
+	return x;
+}
+static inline void aes_st(union a64_vreg *v, aes_v2di x)
+{
+	memcpy(v, &x, 16);
+}
+H(op_aese_ni)
+{
+	aes_v2di x = aes_ld(&V(d)) ^ aes_ld(&V(n)), z = { 0, 0 };
+	__asm__("aesenclast %1, %0" : "+x"(x) : "x"(z));
+	aes_st(&V(d), x);
+	return op + 1;
+}
+H(op_aesd_ni)
+{
+	aes_v2di x = aes_ld(&V(d)) ^ aes_ld(&V(n)), z = { 0, 0 };
+	__asm__("aesdeclast %1, %0" : "+x"(x) : "x"(z));
+	aes_st(&V(d), x);
+	return op + 1;
+}
+H(op_aesmc_ni)
+{
+	aes_v2di x = aes_ld(&V(n)), z = { 0, 0 };
+	__asm__("aesdeclast %1, %0\n\taesenc %1, %0" : "+x"(x) : "x"(z));
+	aes_st(&V(d), x);
+	return op + 1;
+}
+H(op_aesimc_ni)
+{
+	aes_v2di x = aes_ld(&V(n));
+	__asm__("aesimc %0, %0" : "+x"(x));
+	aes_st(&V(d), x);
+	return op + 1;
+}
+
 /* ---- SHA-1 and SHA-256 ---- */
 
 static inline uint32_t rol32(uint32_t x, int n) { return (x << n) | (x >> (32 - n)); }
@@ -335,7 +383,14 @@ int a64_decode_crypto(struct a64_op *op, uint32_t insn)
 		if (opc < 4 || opc > 7)
 			return undef(op);
 		op->f = (uint8_t)(opc & 1);
-		op->fn = opc < 6 ? op_aes_round : op_aes_mix;
+		if (have_aesni < 0)
+			have_aesni = __builtin_cpu_supports("aes") ? 1 : 0;
+		if (have_aesni) {
+			static const a64_fn ni[4] = { op_aese_ni, op_aesd_ni, op_aesmc_ni, op_aesimc_ni };
+			op->fn = ni[opc - 4];
+		} else {
+			op->fn = opc < 6 ? op_aes_round : op_aes_mix;
+		}
 		return 0;
 	}
 	if ((insn & 0xff208c00) == 0x5e000000) {

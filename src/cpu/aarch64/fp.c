@@ -132,6 +132,26 @@ static inline int fin_s(struct a64_cpu *cpu, uint64_t *r, uint32_t st)
 	return 1;
 }
 
+/* Quick form, no MXCSR access and no operand checks (as in simd_fp.c):
+ * round-to-nearest, whose control bits a64_run keeps in the host MXCSR,
+ * no FZ, FPSR.IXC already set, and a result that is a normal number above
+ * the smallest: then no operand was a NaN or infinity and the operation
+ * raised at most inexact, so FPSR needs no update. */
+static inline int quick(const struct a64_cpu *cpu)
+{
+	return (cpu->fpcr & (FPCR_FZ | (3u << 22))) == 0 && (cpu->fpsr & FPSR_IXC);
+}
+static inline int normal_d(uint64_t r)
+{
+	uint64_t m = r << 1;
+	return m > 0x0020000000000000ull && m < 0xffe0000000000000ull;
+}
+static inline int normal_s(uint64_t r)
+{
+	uint32_t m = (uint32_t)r << 1;
+	return m > 0x01000000u && m < 0xff000000u;
+}
+
 static inline double d_of(uint64_t x) { double d; memcpy(&d, &x, 8); return d; }
 static inline uint64_t of_d(double d) { uint64_t x; memcpy(&x, &d, 8); return x; }
 static inline float f_of(uint64_t x) { uint32_t t = (uint32_t)x; float f; memcpy(&f, &t, 4); return f; }
@@ -167,6 +187,15 @@ H(op_dp2)
 	{                                                                           \
 		uint32_t fpcr = cpu->fpcr, st;                                      \
 		uint64_t a = V(n).d[0], b = V(m).d[0];                              \
+		if (likely(quick(cpu))) {                                   \
+			double q = d_of(a);                                       \
+			__asm__(ins " %1, %0" : "+x"(q) : "x"(d_of(b)));          \
+			uint64_t r = of_d(q);                               \
+			if (likely(normal_d(r))) {                          \
+				wrf(cpu, op->d, r ^ ((uint64_t)(neg) << 63)); \
+				return op + 1;                              \
+			}                                                   \
+		}                                                           \
 		if (likely(gate_d(fpcr, a) && gate_d(fpcr, b))) {                   \
 			double x = d_of(a), y = d_of(b);                            \
 			HOSTOP(ins, x, y, fpcr, cpu->fpsr, st);                                \
@@ -183,6 +212,15 @@ H(op_dp2)
 	{                                                                           \
 		uint32_t fpcr = cpu->fpcr, st;                                      \
 		uint64_t a = V(n).s[0], b = V(m).s[0];                              \
+		if (likely(quick(cpu))) {                                   \
+			float q = f_of(a);                                        \
+			__asm__(ins " %1, %0" : "+x"(q) : "x"(f_of(b)));          \
+			uint64_t r = of_f(q);                               \
+			if (likely(normal_s(r))) {                          \
+				wrf(cpu, op->d, r ^ ((uint64_t)(neg) << 31)); \
+				return op + 1;                              \
+			}                                                   \
+		}                                                           \
 		if (likely(gate_s(fpcr, a) && gate_s(fpcr, b))) {                   \
 			float x = f_of(a), y = f_of(b);                             \
 			HOSTOP(ins, x, y, fpcr, cpu->fpsr, st);                                \
@@ -254,6 +292,15 @@ H(op_dp3_d)
 	uint32_t fpcr = cpu->fpcr, st;
 	uint64_t a = V(a).d[0] ^ ((uint64_t)(op->c & 2) << 62);
 	uint64_t n = V(n).d[0] ^ ((uint64_t)(op->c & 1) << 63), m = V(m).d[0];
+	if (likely(quick(cpu))) {
+		double q = d_of(a);
+		__asm__("vfmadd231sd %2, %1, %0" : "+x"(q) : "x"(d_of(n)), "x"(d_of(m)));
+		uint64_t r = of_d(q);
+		if (likely(normal_d(r))) {
+			wrf(cpu, op->d, r);
+			return op + 1;
+		}
+	}
 	if (likely(gate_d(fpcr, a) && gate_d(fpcr, n) && gate_d(fpcr, m))) {
 		double x = d_of(a), y = d_of(n), z = d_of(m);
 		HOSTFMA("vfmadd231sd", x, y, z, fpcr, cpu->fpsr, st);
@@ -271,6 +318,15 @@ H(op_dp3_s)
 	uint32_t fpcr = cpu->fpcr, st;
 	uint64_t a = V(a).s[0] ^ ((uint64_t)(op->c & 2) << 30);
 	uint64_t n = V(n).s[0] ^ ((uint64_t)(op->c & 1) << 31), m = V(m).s[0];
+	if (likely(quick(cpu))) {
+		float q = f_of(a);
+		__asm__("vfmadd231ss %2, %1, %0" : "+x"(q) : "x"(f_of(n)), "x"(f_of(m)));
+		uint64_t r = of_f(q);
+		if (likely(normal_s(r))) {
+			wrf(cpu, op->d, r);
+			return op + 1;
+		}
+	}
 	if (likely(gate_s(fpcr, a) && gate_s(fpcr, n) && gate_s(fpcr, m))) {
 		float x = f_of(a), y = f_of(n), z = f_of(m);
 		HOSTFMA("vfmadd231ss", x, y, z, fpcr, cpu->fpsr, st);

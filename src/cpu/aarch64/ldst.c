@@ -145,6 +145,138 @@ H(op_stp64)
 	return op + 1;
 }
 
+/* Specialised single-register and pair handlers: one per addressing mode,
+ * kind and size, so the hot path has no switches.  Generic op_ldst and
+ * op_ldstp remain for the rest (literal forms use xfer directly). */
+enum { S_OFF, S_PRE, S_POST, S_RX, S_RUW, S_RSW, S_NMODES };
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+
+ALWAYS_INLINE uint64_t s_addr(struct a64_cpu *cpu, const struct a64_op *op, int mode)
+{
+	switch (mode) {
+	case S_POST: return R(n);
+	case S_RX: return R(n) + (R(m) << op->sh);
+	case S_RUW: return R(n) + ((uint64_t)(uint32_t)R(m) << op->sh);
+	case S_RSW: return R(n) + ((uint64_t)(int64_t)(int32_t)R(m) << op->sh);
+	default: return R(n) + op->imm;
+	}
+}
+
+ALWAYS_INLINE void s_xfer(struct a64_cpu *cpu, int kind, unsigned sz, uint8_t *p, unsigned reg)
+{
+	switch (kind) {
+	case K_ST: st_u(p, cpu->r[reg], sz); break;
+	case K_LD: cpu->r[reg] = ld_u(p, sz); break;
+	case K_LDS64: cpu->r[reg] = ld_sext(p, sz); break;
+	case K_LDS32: cpu->r[reg] = (uint32_t)ld_sext(p, sz); break;
+	case K_STV: memcpy(p, &cpu->v[reg], sz); break;
+	case K_LDV: ld_v(cpu, reg, p, sz); break;
+	}
+}
+
+#define LS1(mode, kind, lg)                                                   \
+	H(ls_##mode##_##kind##_##lg)                                          \
+	{                                                                     \
+		uint8_t *p = gmem(cpu, op, s_addr(cpu, op, mode), 1u << lg);  \
+		s_xfer(cpu, kind, 1u << lg, p, op->d);                        \
+		if (mode == S_PRE || mode == S_POST)                          \
+			R(n) += op->imm;                                      \
+		return op + 1;                                                \
+	}
+#define LS1_K(mode, kind) \
+	LS1(mode, kind, 0) LS1(mode, kind, 1) LS1(mode, kind, 2) LS1(mode, kind, 3) LS1(mode, kind, 4)
+#define LS1_M(mode) \
+	LS1_K(mode, K_ST) LS1_K(mode, K_LD) LS1_K(mode, K_LDS64) LS1_K(mode, K_LDS32) \
+	LS1_K(mode, K_STV) LS1_K(mode, K_LDV)
+LS1_M(S_OFF) LS1_M(S_PRE) LS1_M(S_POST) LS1_M(S_RX) LS1_M(S_RUW) LS1_M(S_RSW)
+
+#define LS1_TK(mode, kind) { ls_##mode##_##kind##_0, ls_##mode##_##kind##_1, \
+	ls_##mode##_##kind##_2, ls_##mode##_##kind##_3, ls_##mode##_##kind##_4 }
+#define LS1_TM(mode) { LS1_TK(mode, K_ST), LS1_TK(mode, K_LD), LS1_TK(mode, K_LDS64), \
+	LS1_TK(mode, K_LDS32), LS1_TK(mode, K_STV), LS1_TK(mode, K_LDV) }
+static const a64_fn ls1_fns[S_NMODES][K_LDV + 1][5] = {
+	LS1_TM(S_OFF), LS1_TM(S_PRE), LS1_TM(S_POST), LS1_TM(S_RX), LS1_TM(S_RUW), LS1_TM(S_RSW),
+};
+
+/* Pick the specialised handler for a decoded single-register op. */
+static a64_fn ls1_pick(const struct a64_op *op)
+{
+	int mode;
+	switch (op->c) {
+	case M_OFF: mode = S_OFF; break;
+	case M_PRE: mode = S_PRE; break;
+	case M_POST: mode = S_POST; break;
+	default:
+		mode = op->a == 2 ? S_RUW : op->a == 6 ? S_RSW : S_RX;
+		break;
+	}
+	if (op->f > K_LDV)
+		return op_ldst;
+	return ls1_fns[mode][op->f][__builtin_ctz(op->sz)];
+}
+
+/* Pairs: both values are read before either register is written. */
+#define LSP(mode, kind, lg)                                                   \
+	H(lsp_##mode##_##kind##_##lg)                                         \
+	{                                                                     \
+		const unsigned sz = 1u << lg;                                 \
+		uint8_t *p = gmem(cpu, op, s_addr(cpu, op, mode), 2 * sz);    \
+		switch (kind) {                                               \
+		case K_ST:                                                    \
+			st_u(p, R(d), sz);                                    \
+			st_u(p + sz, R(m), sz);                               \
+			break;                                                \
+		case K_STV:                                                   \
+			memcpy(p, &cpu->v[op->d], sz);                        \
+			memcpy(p + sz, &cpu->v[op->m], sz);                   \
+			break;                                                \
+		case K_LD: {                                                  \
+			uint64_t x = ld_u(p, sz), y = ld_u(p + sz, sz);       \
+			R(d) = x;                                             \
+			R(m) = y;                                             \
+			break;                                                \
+		}                                                             \
+		case K_LDS64: {                                               \
+			uint64_t x = ld_sext(p, sz), y = ld_sext(p + sz, sz); \
+			R(d) = x;                                             \
+			R(m) = y;                                             \
+			break;                                                \
+		}                                                             \
+		default: {                                                    \
+			union a64_vreg x, y;                                  \
+			x.q = y.q = 0;                                        \
+			memcpy(&x, p, sz);                                    \
+			memcpy(&y, p + sz, sz);                               \
+			cpu->v[op->d] = x;                                    \
+			cpu->v[op->m] = y;                                    \
+			break;                                                \
+		}                                                             \
+		}                                                             \
+		if (mode != S_OFF)                                            \
+			R(n) += op->imm;                                      \
+		return op + 1;                                                \
+	}
+#define LSP_K(mode, kind) LSP(mode, kind, 2) LSP(mode, kind, 3) LSP(mode, kind, 4)
+#define LSP_M(mode) \
+	LSP_K(mode, K_ST) LSP_K(mode, K_LD) LSP_K(mode, K_LDS64) LSP_K(mode, K_STV) LSP_K(mode, K_LDV)
+LSP_M(S_OFF) LSP_M(S_PRE) LSP_M(S_POST)
+#define LSP_TK(mode, kind) { lsp_##mode##_##kind##_2, lsp_##mode##_##kind##_3, \
+	lsp_##mode##_##kind##_4 }
+#define LSP_TM(mode) { LSP_TK(mode, K_ST), LSP_TK(mode, K_LD), LSP_TK(mode, K_LDS64), \
+	{ NULL, NULL, NULL }, LSP_TK(mode, K_STV), LSP_TK(mode, K_LDV) }
+static const a64_fn lsp_fns[3][K_LDV + 1][3] = {
+	LSP_TM(S_OFF), LSP_TM(S_PRE), LSP_TM(S_POST),
+};
+
+static a64_fn lsp_pick(const struct a64_op *op)
+{
+	int mode = op->c == M_OFF ? S_OFF : op->c == M_PRE ? S_PRE : S_POST;
+	unsigned lg = (unsigned)__builtin_ctz(op->sz);
+	if (op->f > K_LDV || lg < 2 || lg > 4 || !lsp_fns[mode][op->f][lg - 2])
+		return op_ldstp;
+	return lsp_fns[mode][op->f][lg - 2];
+}
+
 /* Size and kind of a single-register access; 0 when unallocated. */
 static unsigned ls_kind(unsigned size, unsigned v, unsigned opc, unsigned *kind)
 {
@@ -210,7 +342,7 @@ static int dec_ldst_reg(struct a64_op *op, uint32_t insn)
 		case K_ST * 16 + 4: op->fn = op_str32; return 0;
 		case K_ST * 16 + 1: op->fn = op_strb; return 0;
 		}
-		op->fn = op_ldst;
+		op->fn = ls1_pick(op);
 		return 0;
 	}
 	if (!bits(insn, 21, 21)) {
@@ -226,7 +358,7 @@ static int dec_ldst_reg(struct a64_op *op, uint32_t insn)
 			return undef(op); /* no unprivileged SIMD forms */
 		static const uint8_t modes[4] = { M_OFF, M_POST, M_OFF, M_PRE };
 		op->c = modes[form];
-		op->fn = op_ldst;
+		op->fn = ls1_pick(op);
 		return 0;
 	}
 	if (bits(insn, 11, 10) == 2) {
@@ -237,7 +369,7 @@ static int dec_ldst_reg(struct a64_op *op, uint32_t insn)
 		op->m = rx_zr(bits(insn, 20, 16));
 		op->a = (uint8_t)option;
 		op->sh = bits(insn, 12, 12) ? (uint8_t)__builtin_ctz(sz) : 0;
-		op->fn = kind == K_PRF ? op_prfm : op_ldst;
+		op->fn = kind == K_PRF ? op_prfm : ls1_pick(op);
 		return 0;
 	}
 	return undef(op);
@@ -278,7 +410,7 @@ static int dec_pair(struct a64_op *op, uint32_t insn)
 	else if (op->c == M_OFF && sz == 8 && kind == K_ST)
 		op->fn = op_stp64;
 	else
-		op->fn = op_ldstp;
+		op->fn = lsp_pick(op);
 	return 0;
 }
 

@@ -95,6 +95,237 @@ ALWAYS const struct a64_op *run_fpair(struct a64_cpu *cpu, const struct a64_op *
 	return op + 1;
 }
 
+/* ---- host fast path for vector FADD/FSUB/FMUL/FDIV/FMLA/FMLS ----
+ * The same contract as fp.c's scalar fast path: every lane's operands are
+ * acceptable to the host (no NaN, no denormal under FZ), the packed host
+ * operation runs under the guest rounding mode with exceptions masked, and
+ * every lane's result must be normal, zero, infinite or NaN (a NaN result
+ * from non-NaN operands is ARM's default NaN); otherwise the whole
+ * instruction runs in software, which then produces every flag itself.
+ * 64-bit vectors of singles fill the unused lanes with 1.0, which raises
+ * nothing in any of these operations. */
+enum { HV_ADD, HV_SUB, HV_MUL, HV_DIV, HV_FMLA, HV_FMLS };
+typedef double hv_v2d __attribute__((vector_size(16)));
+static const uint32_t hv_ctl[4] = { 0x1f80, 0x5f80, 0x3f80, 0x7f80 };
+static int hv_have_fma = -1;
+
+static inline uint32_t hv_needed(uint32_t fpsr)
+{
+	uint32_t have = (fpsr & FPSR_IOC) | ((fpsr & (FPSR_DZC | FPSR_OFC | FPSR_IXC)) << 1);
+	return (~have & 0x2du) | 0x10u;
+}
+
+/* Lane acceptable as an operand.  D: 64-bit lanes, else 32-bit. */
+ALWAYS int hv_ok_in(uint32_t fpcr, uint64_t x, int d)
+{
+	if (d) {
+		uint64_t m = x << 1;
+		return m <= 0xffe0000000000000ull &&
+		       (!(fpcr & FPCR_FZ) || m == 0 || m >= 0x0020000000000000ull);
+	}
+	uint32_t m = (uint32_t)x << 1;
+	return m <= 0xff000000u && (!(fpcr & FPCR_FZ) || m == 0 || m >= 0x01000000u);
+}
+
+#define HV_ASM(ins, pre, st, ...) \
+	__asm__ volatile("stmxcsr %[p]\n\t" ins "\n\tstmxcsr %[q]" \
+			 : [p] "=m"(pre), [q] "=m"(st), __VA_ARGS__)
+#define HV_ASM_SLOW(ins, ctl, clean, st, ...) \
+	__asm__ volatile("ldmxcsr %[c]\n\t" ins "\n\tstmxcsr %[q]\n\tldmxcsr %[r]" \
+			 : [q] "=m"(st), __VA_ARGS__)
+
+/* One packed operation: X = X op Y (or Z = Z +- X*Y for FMA kinds). */
+ALWAYS uint32_t hv_host(struct a64_cpu *cpu, int kind, int d, hv_v2d *x, hv_v2d y, hv_v2d *z)
+{
+	uint32_t ctl = hv_ctl[FPCR_RMODE(cpu->fpcr)], pre, st;
+	hv_v2d x0 = *x, z0 = *z;
+#define HV_ONE(ins2)                                                                       \
+	do {                                                                               \
+		if (kind >= HV_FMLA) {                                                     \
+			HV_ASM(ins2 " %[y], %[x], %[z]", pre, st, [z] "+x"(z0) : [x] "x"(x0), [y] "x"(y)); \
+		} else {                                                                   \
+			HV_ASM(ins2 " %[y], %[x]", pre, st, [x] "+x"(x0) : [y] "x"(y));      \
+		}                                                                          \
+		if (unlikely((pre & ~0x3fu) != ctl || (pre & hv_needed(cpu->fpsr)))) {     \
+			uint32_t clean = pre & ~0x3fu;                                     \
+			x0 = *x;                                                           \
+			z0 = *z;                                                           \
+			if (kind >= HV_FMLA) {                                             \
+				HV_ASM_SLOW(ins2 " %[y], %[x], %[z]", ctl, clean, st, [z] "+x"(z0) \
+					    : [x] "x"(x0), [y] "x"(y), [c] "m"(ctl), [r] "m"(clean)); \
+			} else {                                                           \
+				HV_ASM_SLOW(ins2 " %[y], %[x]", ctl, clean, st, [x] "+x"(x0) \
+					    : [y] "x"(y), [c] "m"(ctl), [r] "m"(clean));     \
+			}                                                                  \
+		}                                                                          \
+	} while (0)
+	if (d) {
+		switch (kind) {
+		case HV_ADD: HV_ONE("addpd"); break;
+		case HV_SUB: HV_ONE("subpd"); break;
+		case HV_MUL: HV_ONE("mulpd"); break;
+		case HV_DIV: HV_ONE("divpd"); break;
+		case HV_FMLA: HV_ONE("vfmadd231pd"); break;
+		default: HV_ONE("vfnmadd231pd"); break;
+		}
+	} else {
+		switch (kind) {
+		case HV_ADD: HV_ONE("addps"); break;
+		case HV_SUB: HV_ONE("subps"); break;
+		case HV_MUL: HV_ONE("mulps"); break;
+		case HV_DIV: HV_ONE("divps"); break;
+		case HV_FMLA: HV_ONE("vfmadd231ps"); break;
+		default: HV_ONE("vfnmadd231ps"); break;
+		}
+	}
+#undef HV_ONE
+	*x = x0;
+	*z = z0;
+	return st;
+}
+
+/* Quick form, no MXCSR access and no operand checks: under round-to-
+ * nearest (the host MXCSR's control bits are the default inside a64_run,
+ * see cpu.c) without FZ, with FPSR.IXC already set, an operation whose
+ * every result lane is a normal number above the smallest had no NaN or
+ * infinite operand and raised at most inexact (overflow, division by zero
+ * and invalid give infinities or NaNs, underflow a tiny result), so FPSR
+ * needs no update.  Any other result redoes the operation the long way;
+ * unused lanes of 64-bit vectors are not looked at. */
+ALWAYS int hv_quick(const struct a64_cpu *cpu)
+{
+	return (cpu->fpcr & (FPCR_FZ | (3u << 22))) == 0 && (cpu->fpsr & FPSR_IXC);
+}
+ALWAYS int hv_quick_op(int kind, int d, unsigned n, hv_v2d x, hv_v2d y, hv_v2d z,
+		       union a64_vreg *out)
+{
+	if (d) {
+		switch (kind) {
+		case HV_ADD: __asm__("addpd %1, %0" : "+x"(x) : "x"(y)); break;
+		case HV_SUB: __asm__("subpd %1, %0" : "+x"(x) : "x"(y)); break;
+		case HV_MUL: __asm__("mulpd %1, %0" : "+x"(x) : "x"(y)); break;
+		case HV_DIV: __asm__("divpd %1, %0" : "+x"(x) : "x"(y)); break;
+		case HV_FMLA: __asm__("vfmadd231pd %2, %1, %0" : "+x"(z) : "x"(x), "x"(y)); break;
+		default: __asm__("vfnmadd231pd %2, %1, %0" : "+x"(z) : "x"(x), "x"(y)); break;
+		}
+	} else {
+		switch (kind) {
+		case HV_ADD: __asm__("addps %1, %0" : "+x"(x) : "x"(y)); break;
+		case HV_SUB: __asm__("subps %1, %0" : "+x"(x) : "x"(y)); break;
+		case HV_MUL: __asm__("mulps %1, %0" : "+x"(x) : "x"(y)); break;
+		case HV_DIV: __asm__("divps %1, %0" : "+x"(x) : "x"(y)); break;
+		case HV_FMLA: __asm__("vfmadd231ps %2, %1, %0" : "+x"(z) : "x"(x), "x"(y)); break;
+		default: __asm__("vfnmadd231ps %2, %1, %0" : "+x"(z) : "x"(x), "x"(y)); break;
+		}
+	}
+	union a64_vreg r;
+	memcpy(&r, kind >= HV_FMLA ? (void *)&z : (void *)&x, 16);
+	int ok = 1;
+	if (d) {
+		for (unsigned i = 0; i < 2; i++) {
+			uint64_t m = r.d[i] << 1;
+			ok &= m > 0x0020000000000000ull && m < 0xffe0000000000000ull;
+		}
+	} else {
+		for (unsigned i = 0; i < n; i++) {
+			uint32_t m = r.s[i] << 1;
+			ok &= m > 0x01000000u && m < 0xff000000u;
+		}
+		if (n == 2)
+			r.d[1] = 0;
+	}
+	if (!ok)
+		return 0;
+	*out = r;
+	return 1;
+}
+
+/* 1 when done on the host; 0 to run the instruction in software. */
+ALWAYS int hv_try(struct a64_cpu *cpu, const struct a64_op *op, int kind, unsigned es,
+		  const union a64_vreg *vm)
+{
+	const int d = es == 8;
+	const unsigned lanes = d ? 2 : 4;
+	uint32_t fpcr = cpu->fpcr;
+	if (kind >= HV_FMLA && unlikely(hv_have_fma <= 0))
+		return 0;
+	if (likely(hv_quick(cpu))) {
+		hv_v2d qx, qy, qz = { 0, 0 };
+		memcpy(&qx, &VR(n), 16);
+		memcpy(&qy, vm, 16);
+		if (kind >= HV_FMLA)
+			memcpy(&qz, &VR(d), 16);
+		if (likely(hv_quick_op(kind, d, op->c, qx, qy, qz, &VR(d))))
+			return 1;
+	}
+	union a64_vreg a = VR(n), b = *vm, c = VR(d);
+	if (!d && op->c == 2) {
+		a.d[1] = b.d[1] = c.d[1] = 0x3f8000003f800000ull; /* 1.0f, 1.0f */
+	}
+	int ok = 1;
+	for (unsigned i = 0; i < lanes; i++) {
+		ok &= hv_ok_in(fpcr, vg(&a, es, i), d) & hv_ok_in(fpcr, vg(&b, es, i), d);
+		if (kind >= HV_FMLA)
+			ok &= hv_ok_in(fpcr, vg(&c, es, i), d);
+	}
+	if (!ok)
+		return 0;
+	hv_v2d x, y, z;
+	memcpy(&x, &a, 16);
+	memcpy(&y, &b, 16);
+	memcpy(&z, &c, 16);
+	uint32_t st = hv_host(cpu, kind, d, &x, y, &z);
+	if (st & 0x10u)
+		return 0; /* underflow: ARM detects tininess differently */
+	union a64_vreg r;
+	memcpy(&r, kind >= HV_FMLA ? (void *)&z : (void *)&x, 16);
+	for (unsigned i = 0; i < op->c; i++) {
+		uint64_t v = vg(&r, es, i);
+		if (d) {
+			uint64_t m = v << 1;
+			if (m != 0 && m <= 0x0020000000000000ull)
+				return 0;
+			if (m > 0xffe0000000000000ull) {
+				r.d[i] = 0x7ff8000000000000ull;
+				st |= 1;
+			}
+		} else {
+			uint32_t m = (uint32_t)v << 1;
+			if (m != 0 && m <= 0x01000000u)
+				return 0;
+			if (m > 0xff000000u) {
+				r.s[i] = 0x7fc00000u;
+				st |= 1;
+			}
+		}
+	}
+	if (!d && op->c == 2)
+		r.d[1] = 0;
+	cpu->fpsr |= (st & 1) | ((st >> 1) & 0x16);
+	VR(d) = r;
+	return 1;
+}
+
+#define GFH(name, es, kind)                                                       \
+	static VH(op_##name##_##es)                                               \
+	{                                                                         \
+		if (likely(hv_try(cpu, op, kind, es, &VR(m))))                    \
+			return op + 1;                                            \
+		return run_fp(cpu, op, es, f_##name, &VR(m));                     \
+	}
+#define GFHELEM(name, es, kind)                                                   \
+	static VH(op_##name##_##es)                                               \
+	{                                                                         \
+		union a64_vreg t;                                                 \
+		bcast(&t, &VR(m), es, op->sh);                                    \
+		if (op->c > 1 && likely(hv_try(cpu, op, kind, es, &t)))           \
+			return op + 1;                                            \
+		return run_fp(cpu, op, es, f_##name, &t);                         \
+	}
+#define FTABH(tab, gen, name, kind) \
+	gen(name, 4, kind) gen(name, 8, kind) \
+	static const a64_fn tab[2] = { op_##name##_4, op_##name##_8 };
+
 #define GFP(name, es) \
 	static VH(op_##name##_##es) { return run_fp(cpu, op, es, f_##name, &VR(m)); }
 #define GFPAIR(name, es) \
@@ -109,17 +340,17 @@ ALWAYS const struct a64_op *run_fpair(struct a64_cpu *cpu, const struct a64_op *
 #define FTAB(tab, gen, name) \
 	gen(name, 4) gen(name, 8) static const a64_fn tab[2] = { op_##name##_4, op_##name##_8 };
 
-FTAB(t_fadd, GFP, fadd)
-FTAB(t_fsub, GFP, fsub)
-FTAB(t_fmul, GFP, fmul)
-FTAB(t_fdiv, GFP, fdiv)
+FTABH(t_fadd, GFH, fadd, HV_ADD)
+FTABH(t_fsub, GFH, fsub, HV_SUB)
+FTABH(t_fmul, GFH, fmul, HV_MUL)
+FTABH(t_fdiv, GFH, fdiv, HV_DIV)
 FTAB(t_fmax, GFP, fmax)
 FTAB(t_fmin, GFP, fmin)
 FTAB(t_fmaxnm, GFP, fmaxnm)
 FTAB(t_fminnm, GFP, fminnm)
 FTAB(t_fabd, GFP, fabd)
-FTAB(t_fmla, GFP, fmla)
-FTAB(t_fmls, GFP, fmls)
+FTABH(t_fmla, GFH, fmla, HV_FMLA)
+FTABH(t_fmls, GFH, fmls, HV_FMLS)
 FTAB(t_fcmeq, GFP, fcmeq)
 FTAB(t_fcmge, GFP, fcmge)
 FTAB(t_fcmgt, GFP, fcmgt)
@@ -152,9 +383,9 @@ FTAB(t_ucvtf, GFP, ucvtf)
 #define f_fmul_x f_fmul
 #define f_fmla_x f_fmla
 #define f_fmls_x f_fmls
-FTAB(t_fmul_x, GFELEM, fmul_x)
-FTAB(t_fmla_x, GFELEM, fmla_x)
-FTAB(t_fmls_x, GFELEM, fmls_x)
+FTABH(t_fmul_x, GFHELEM, fmul_x, HV_MUL)
+FTABH(t_fmla_x, GFHELEM, fmla_x, HV_FMLA)
+FTABH(t_fmls_x, GFHELEM, fmls_x, HV_FMLS)
 
 /* ---- three same ---- */
 int a64_simd_fp3same(struct a64_op *op, uint32_t insn, int scalar)
@@ -181,6 +412,8 @@ int a64_simd_fp3same(struct a64_op *op, uint32_t insn, int scalar)
 		op->c = (uint8_t)((q ? 16 : 8) >> (2 + sz));
 	}
 	vregs3(op, insn);
+	if (hv_have_fma < 0)
+		hv_have_fma = __builtin_cpu_supports("fma") ? 1 : 0;
 	op->fn = t[sz];
 	return 0;
 }
@@ -353,6 +586,8 @@ int a64_simd_fpelem(struct a64_op *op, uint32_t insn, int scalar)
 	vregs3(op, insn);
 	op->sh = (uint8_t)(sz ? h : (h << 1 | l));
 	op->c = (uint8_t)(scalar ? 1 : (q ? 16 : 8) >> (2 + sz));
+	if (hv_have_fma < 0)
+		hv_have_fma = __builtin_cpu_supports("fma") ? 1 : 0;
 	op->fn = t[sz];
 	return 0;
 }
