@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "emu.h"
+#include "host/binfmt.h"
 #include "host/fault.h"
 #include "loader/loader.h"
 #include "log.h"
@@ -48,6 +49,10 @@ static void usage(FILE *f)
 		"  --report[=FILE]  at exit, write a table of the syscalls the guest made\n"
 		"                (counts, errors, unimplemented ones; also BSDEMU_REPORT=FILE)\n"
 		"  --syscalls    list the FreeBSD syscalls and whether bsdemu implements them\n"
+		"  --binfmt-register[=NAME]  (root) make Linux run FreeBSD/aarch64 programs\n"
+		"                under this bsdemu via binfmt_misc (entry NAME, default\n"
+		"                " BINFMT_DEFAULT_NAME ")\n"
+		"  --binfmt-unregister[=NAME]  remove that binfmt_misc entry\n"
 		"  --version     print bsdemu's version\n"
 		"  --help        print this help\n");
 }
@@ -178,6 +183,14 @@ static int parse_args(int argc, char **argv, struct envlist *env, const char **a
 			list_syscalls();
 			exit(0);
 		}
+		if (!strcmp(o, "--binfmt-register"))
+			exit(host_binfmt_register(BINFMT_DEFAULT_NAME));
+		if (!strncmp(o, "--binfmt-register=", 18))
+			exit(host_binfmt_register(o + 18));
+		if (!strcmp(o, "--binfmt-unregister"))
+			exit(host_binfmt_unregister(BINFMT_DEFAULT_NAME));
+		if (!strncmp(o, "--binfmt-unregister=", 20))
+			exit(host_binfmt_unregister(o + 20));
 		if (!strcmp(o, "-strace") || !strcmp(o, "--strace")) {
 			emu.strace = true;
 			continue;

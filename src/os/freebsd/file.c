@@ -280,6 +280,11 @@ static int get_iov(gaddr_t giov, uint32_t cnt, struct iovec *hiov)
 	return 0;
 }
 
+int fbsd_get_iov(gaddr_t giov, uint32_t cnt, struct iovec *hiov)
+{
+	return get_iov(giov, cnt, hiov);
+}
+
 int fbsd_sys_readv(struct fbsd_thread *td, const struct fbsd_readv_args *uap)
 {
 	struct iovec iov[FBSD_IOV_MAX];

@@ -33,4 +33,10 @@ int fbsd_fflags_from_host(int host_flags);
 struct fbsd_thread;
 int fbsd_fcntl_kinfo(struct fbsd_thread *td, int fd, gaddr_t arg);
 
+/* A guest iovec array (CNT entries at GIOV, at most FBSD_IOV_MAX) as host
+ * iovecs, with copyinuio()'s checks (file.c).  Returns 0 or a FreeBSD
+ * errno. */
+struct iovec;
+int fbsd_get_iov(gaddr_t giov, uint32_t cnt, struct iovec *hiov);
+
 #endif

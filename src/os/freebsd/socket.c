@@ -1,6 +1,7 @@
 /* Sockets: socket (97), socketpair (135), bind (104), listen (106),
  * connect (98), accept (30), accept4 (541), getsockname (32), getpeername
- * (31), setsockopt (105), getsockopt (118), shutdown (134).  What Go's net
+ * (31), setsockopt (105), getsockopt (118), shutdown (134); the message
+ * calls are in sockmsg.c.  What Go's net
  * package (httptest servers in the encoding/json and compress/gzip tests)
  * needs: local, IPv4 and IPv6 stream and datagram sockets.
  *
@@ -29,6 +30,7 @@
 #include <unistd.h>
 
 #include "signal.h"
+#include "socket.h"
 #include "syscall.h"
 
 #define FBSD_SOCK_CLOEXEC 0x10000000
@@ -173,6 +175,17 @@ static int sa_out(const struct sockaddr_storage *hs, socklen_t hlen, gaddr_t nam
 	if (copy_to_guest(lenp, &want, sizeof(want)) < 0)
 		return FBSD_EFAULT;
 	return 0;
+}
+
+int fbsd_sockaddr_in(gaddr_t ga, uint32_t len, struct sockaddr_storage *hs)
+{
+	return sa_in(ga, len, hs);
+}
+
+int fbsd_sockaddr_out(const struct sockaddr_storage *hs, socklen_t hlen, gaddr_t name,
+		      gaddr_t lenp)
+{
+	return sa_out(hs, hlen, name, lenp);
 }
 
 /* SOCK_CLOEXEC / SOCK_NONBLOCK in TYPE (or accept4's flags) to host bits. */
