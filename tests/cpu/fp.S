@@ -89,8 +89,51 @@ t_fmov_imm:	fmov d0, #-1.25
 		fmov v6.d[1], x1
 		fmov w7, s1
 		brk #0
-// Not offered: FJCVTZS (JSCVT) and FP16 arithmetic must raise SIGILL.
-t_fjcvtzs:	.inst 0x1e7e0020	// fjcvtzs w0, d1
+// FEAT_JSCVT, FEAT_FRINTTS and FEAT_FP16 scalar (encoded: the assembler
+// needs extension flags for them).
+t_fjcvtzs2:	.inst 0x1e7e0020	// fjcvtzs w0, d1
 		brk #0
-t_fadd_h:	.inst 0x1ee22820	// fadd h0, h1, h2
+t_frint32z_s:	.inst 0x1e284020	// frint32z s0, s1
+		brk #0
+t_frint32x_s:	.inst 0x1e28c020	// frint32x s0, s1
+		brk #0
+t_frint32x_d:	.inst 0x1e68c020	// frint32x d0, d1
+		brk #0
+t_frint64z_d:	.inst 0x1e694020	// frint64z d0, d1
+		brk #0
+t_frint64x_d:	.inst 0x1e69c020	// frint64x d0, d1
+		brk #0
+t_frint32z_v4s:	.inst 0x4e21e820	// frint32z v0.4s, v1.4s
+		brk #0
+t_fadd_h2:	.inst 0x1ee22820	// fadd h0, h1, h2
+		brk #0
+t_fmul_h:	.inst 0x1ee20820	// fmul h0, h1, h2
+		brk #0
+t_fdiv_h:	.inst 0x1ee21820	// fdiv h0, h1, h2
+		brk #0
+t_fsqrt_h:	.inst 0x1ee1c020	// fsqrt h0, h1
+		brk #0
+t_fmadd_h:	.inst 0x1fc20c20	// fmadd h0, h1, h2, h3
+		brk #0
+t_fcmp_h:	.inst 0x1ee22020	// fcmp h1, h2
+		brk #0
+t_fcmpe_h:	.inst 0x1ee22030	// fcmpe h1, h2
+		brk #0
+t_frintn_h:	.inst 0x1ee44020	// frintn h0, h1
+		brk #0
+t_fcvtzs_wh:	.inst 0x1ef80020	// fcvtzs w0, h1
+		brk #0
+t_scvtf_hw:	.inst 0x1ee20020	// scvtf h0, w1
+		brk #0
+t_fmov_h_imm:	.inst 0x1ef81000	// fmov h0, #-0.125
+		brk #0
+t_fmov_wh:	.inst 0x1ee60020	// fmov w0, h1
+		brk #0
+t_fmov_hw:	.inst 0x1ee70020	// fmov h0, w1
+		brk #0
+t_fcvt_s_h:	.inst 0x1ee24020	// fcvt s0, h1
+		brk #0
+t_fadd_8h:	.inst 0x4e421420	// fadd v0.8h, v1.8h, v2.8h (ASIMDHP: not offered)
+		brk #0
+t_frint32z_h:	.inst 0x1ee84020	// frint32z h0, h1 (no half form)
 		brk #0

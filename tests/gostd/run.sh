@@ -82,10 +82,18 @@ run_one() {
 	# Tests that type-check against the installed std (runtime's
 	# TestAtomicAlignment) need a GOROOT with pkg/freebsd_arm64: the guest
 	# toolchain of tests/gotool (laid out first when missing), as on FreeBSD.
-	local groot=$TESTS_ROOT/build/tests/gotool/goroot genv=()
+	# Its bin/ must hold the FreeBSD go, as on FreeBSD (crash tests go build
+	# their helper programs for the running GOOS).
+	local groot=$TESTS_ROOT/build/tests/gotool/goroot genv=() g
 	if [ "$pkg" = runtime ]; then
 		[ -d "$groot/pkg/freebsd_arm64" ] || "$TESTS_ROOT/tests/gotool/run.sh" >/dev/null 2>&1
-		[ -d "$groot/pkg/freebsd_arm64" ] && genv=(env GOROOT="$groot")
+		if [ -x "$groot/bin/freebsd_arm64/go" ]; then
+			g=$OUT/goroot-runtime
+			mkdir -p "$g"
+			for f in VERSION pkg src; do ln -sfn "$groot/$f" "$g/$f"; done
+			ln -sfn "$groot/bin/freebsd_arm64" "$g/bin"
+			genv=(env GOROOT="$g")
+		fi
 	fi
 	(cd "$dir" && t_run "$GOSTD_TIMEOUT" "$out" "$out" ${genv[@]+"${genv[@]}"} "$BSDEMU" "$bin" -test.short \
 		-test.timeout=$((GOSTD_TIMEOUT - 10))s ${filter:+-test.run "$filter"})

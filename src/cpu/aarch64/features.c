@@ -34,6 +34,7 @@ struct a64_feature {
 #define HWCAP_CRC32   (1ull << 7)
 #define HWCAP_ATOMICS (1ull << 8)
 #define HWCAP_CPUID   (1ull << 11)
+#define HWCAP_JSCVT   (1ull << 13)
 #define HWCAP_LRCPC   (1ull << 15)
 #define HWCAP_SHA3    (1ull << 17)
 #define HWCAP_ASIMDDP (1ull << 20)
@@ -42,6 +43,7 @@ struct a64_feature {
 #define HWCAP_FLAGM   (1ull << 27)
 /* AT_HWCAP2 bits. */
 #define HWCAP2_FLAGM2 (1ull << 7)
+#define HWCAP2_FRINT  (1ull << 8)
 
 static const struct a64_feature features[] = {
 	/* PFR0.FP and .AdvSIMD: 0 = implemented (0xf = absent). */
@@ -65,9 +67,17 @@ static const struct a64_feature features[] = {
 	/* ISAR1.LRCPC 2 = LDAPR (atomic.c) and the RCPC2 LDAPUR/STLUR
 	 * forms (ext.c). */
 	{ "lrcpc",   ID_AA64ISAR1, 20, 0x2, HWCAP_LRCPC | HWCAP_ILRCPC, 0 },
-	/* Not offered, so not advertised: RDM (no SQRDMLAH), FRINTTS, SM3/
-	 * SM4, LSE2 (ordered accesses must be aligned), SVE, SME, MTE, PAC,
-	 * BTI. */
+	/* ISAR1.JSCVT: FJCVTZS (fp.c). */
+	{ "jscvt",   ID_AA64ISAR1, 12, 0x1, HWCAP_JSCVT, 0 },
+	/* ISAR1.FRINTTS: FRINT32Z/X, FRINT64Z/X, scalar (fp.c) and vector
+	 * (simd_fp.c). */
+	{ "frintts", ID_AA64ISAR1, 32, 0x1, 0, HWCAP2_FRINT },
+	/* Not offered, so not advertised: RDM (no SQRDMLAH), SM3/SM4, LSE2
+	 * (ordered accesses must be aligned), SVE, SME, MTE, PAC, BTI.
+	 * FP16: fp.c implements the scalar half-precision instructions, but
+	 * PFR0.FP = 1 (FPHP) requires PFR0.AdvSIMD = 1 (ASIMDHP, the vector
+	 * half-precision forms, not implemented): the two fields must match,
+	 * so neither is advertised and programs do not use either. */
 };
 
 /* Fields that are not features but must read as FreeBSD shows them:

@@ -1,7 +1,9 @@
 /* Scalar floating point: FADD ... FMADD, FCMP/FCCMP/FCSEL, FCVT, int and
  * fixed-point conversions, FRINT*, FMOV (all forms), FRECPE/FRSQRTE/FRECPX/
- * FRECPS/FRSQRTS, for single and double precision, plus FCVT to and from
- * half precision (no FP16 arithmetic: FPHP is not advertised).
+ * FRECPS/FRSQRTS, for single and double precision; the FEAT_FP16 scalar
+ * forms (half precision arithmetic, compares, selects, FRINT*, FMOV,
+ * integer and fixed-point conversions), always in software; FCVT between
+ * all three; FJCVTZS; FRINT32Z/X, FRINT64Z/X.
  *
  * Results are exact as the ARM ARM defines them (fp_soft.c).  The common
  * case runs on the host: the operation executes with MXCSR set explicitly
@@ -258,7 +260,7 @@ H(op_minmax)
 	uint32_t fpcr = cpu->fpcr;
 	uint64_t a = rdf(cpu, op->n, fmt), b = rdf(cpu, op->m, fmt);
 	int ok = fmt == FP_D ? gate_d(fpcr, a) && gate_d(fpcr, b)
-			     : gate_s(fpcr, a) && gate_s(fpcr, b);
+			     : fmt == FP_S && gate_s(fpcr, a) && gate_s(fpcr, b);
 	if (unlikely(!ok))
 		return op_dp2(cpu, op);
 	uint64_t sb = sgnbit(fmt), r;
@@ -429,6 +431,17 @@ H(op_frint)
 	return op + 1;
 }
 
+/* FRINT32Z/X (a = 32), FRINT64Z/X (a = 64): sh = rounding mode or 0xff. */
+H(op_frint_n)
+{
+	struct fpenv e = env(cpu);
+	int rm = op->sh == 0xff ? (int)FPCR_RMODE(cpu->fpcr) : op->sh;
+	uint64_t r = fps_roundint_n(&e, op->f, rdf(cpu, op->n, op->f), rm, op->a);
+	cpu->fpsr |= e.exc;
+	wrf(cpu, op->d, r);
+	return op + 1;
+}
+
 /* FRECPE (c=0), FRSQRTE (1), FRECPX (2); FRECPS (3), FRSQRTS (4). */
 H(op_recip)
 {
@@ -463,7 +476,7 @@ static unsigned fcmp(struct a64_cpu *cpu, const struct a64_op *op)
 	uint32_t fpcr = cpu->fpcr;
 	uint64_t a = rdf(cpu, op->n, fmt), b = (op->c & 2) ? 0 : rdf(cpu, op->m, fmt);
 	int ok = fmt == FP_D ? gate_d(fpcr, a) && gate_d(fpcr, b)
-			     : gate_s(fpcr, a) && gate_s(fpcr, b);
+			     : fmt == FP_S && gate_s(fpcr, a) && gate_s(fpcr, b);
 	if (likely(ok)) {
 		uint64_t sb = sgnbit(fmt);
 		int64_t ka = fkey(a, sb), kb = fkey(b, sb);
@@ -541,6 +554,20 @@ H(op_scvtf_d)
 	return op_cvtf(cpu, op);
 }
 
+/* FJCVTZS Wd, Dn: NZCV = 0Z00. */
+H(op_fjcvtzs)
+{
+	struct fpenv e = env(cpu);
+	int z;
+	uint32_t r = fps_to_int_js(&e, V(n).d[0], &z);
+	cpu->fpsr |= e.exc;
+	R(d) = r;
+	set_nzcv4(cpu, z ? 4 : 0);
+	return op + 1;
+}
+
+H(op_fmov_h_to_r) { R(d) = V(n).h[0]; return op + 1; }
+H(op_fmov_r_to_h) { wrf(cpu, op->d, (uint16_t)R(n)); return op + 1; }
 H(op_fmov_s_to_w) { R(d) = V(n).s[0]; return op + 1; }
 H(op_fmov_d_to_x) { R(d) = V(n).d[0]; return op + 1; }
 H(op_fmov_d1_to_x) { R(d) = V(n).d[1]; return op + 1; }
@@ -551,7 +578,7 @@ H(op_fmov_x_to_d1) { V(d).d[1] = R(n); return op + 1; }
 /* ---- decoding ---- */
 static int fmt_of(unsigned type)
 {
-	return type == 0 ? FP_S : type == 1 ? FP_D : -1; /* 3 = FP16: not offered */
+	return type == 0 ? FP_S : type == 1 ? FP_D : type == 3 ? FP_H : -1;
 }
 
 static uint64_t vfp_expand(unsigned imm8, int fmt)
@@ -559,6 +586,8 @@ static uint64_t vfp_expand(unsigned imm8, int fmt)
 	uint64_t a = imm8 >> 7, b = (imm8 >> 6) & 1, cdefgh = imm8 & 0x3f;
 	if (fmt == FP_D)
 		return (a << 63) | ((b ^ 1) << 62) | (b ? 0xffull << 54 : 0) | (cdefgh << 48);
+	if (fmt == FP_H)
+		return (a << 15) | ((b ^ 1) << 14) | (b ? 3ull << 12 : 0) | (cdefgh << 6);
 	return (a << 31) | ((b ^ 1) << 30) | (b ? 0x1full << 25 : 0) | (cdefgh << 19);
 }
 
@@ -574,6 +603,7 @@ static int dec_fmov_gen(struct a64_op *op, uint32_t insn)
 		case 0x00: op->fn = op_fmov_w_to_s; return 0;
 		case 0x14: op->fn = op_fmov_x_to_d; return 0;
 		case 0x19: op->fn = op_fmov_x_to_d1; return 0;
+		case 0x0c: case 0x1c: op->fn = op_fmov_r_to_h; return 0;
 		}
 	} else {
 		op->n = (uint8_t)rn;
@@ -582,6 +612,12 @@ static int dec_fmov_gen(struct a64_op *op, uint32_t insn)
 		case 0x00: op->fn = op_fmov_s_to_w; return 0;
 		case 0x14: op->fn = op_fmov_d_to_x; return 0;
 		case 0x19: op->fn = op_fmov_d1_to_x; return 0;
+		case 0x0c: case 0x1c: op->fn = op_fmov_h_to_r; return 0;
+		case 0x07: /* FJCVTZS (FEAT_JSCVT) */
+			if (bits(insn, 18, 16) != 6)
+				break;
+			op->fn = op_fjcvtzs;
+			return 0;
 		}
 	}
 	return undef(op);
@@ -627,7 +663,7 @@ static int dec_conv(struct a64_op *op, uint32_t insn)
 	} else if (rmode == 0) { /* 4, 5: FCVTAS, FCVTAU */
 		op->sh = FPR_TIEAWAY;
 	} else {
-		return undef(op); /* FJCVTZS (JSCVT not offered) and the rest */
+		return undef(op);
 	}
 	op->fn = opcode == 0 && rmode == 3 && fmt == FP_D && !fbits ? op_fcvtzs_d : op_fcvt_int;
 	return 0;
@@ -653,13 +689,19 @@ static int dec_dp1(struct a64_op *op, uint32_t insn)
 										: op_fcvt;
 		return 0;
 	}
-	if (fmt == FP_H)
-		return undef(op);
+	if ((opc & 0x3c) == 0x10) { /* FRINT32Z/X, FRINT64Z/X (FEAT_FRINTTS) */
+		if (fmt == FP_H)
+			return undef(op);
+		op->sh = (opc & 1) ? 0xff : FPR_ZERO;
+		op->a = (opc & 2) ? 64 : 32;
+		op->fn = op_frint_n;
+		return 0;
+	}
 	switch (opc) {
 	case 0: op->fn = op_fmov_reg; return 0;
 	case 1: op->fn = op_fabs; return 0;
 	case 2: op->fn = op_fneg; return 0;
-	case 3: op->fn = fmt == FP_D ? op_fsqrt_d : op_fsqrt_s; return 0;
+	case 3: op->fn = fmt == FP_D ? op_fsqrt_d : fmt == FP_S ? op_fsqrt_s : op_fsqrt; return 0;
 	case 8: case 9: case 10: case 11: case 12: case 14: case 15:
 		op->sh = frint_rm[opc - 8];
 		op->c = opc == 14; /* FRINTX */
@@ -679,7 +721,7 @@ static int dec_dp2(struct a64_op *op, uint32_t insn, int fmt)
 	if (opc > 8)
 		return undef(op);
 	op->c = (uint8_t)opc;
-	op->fn = fmt == FP_D ? fast_d[opc] : fast_s[opc];
+	op->fn = fmt == FP_D ? fast_d[opc] : fmt == FP_S ? fast_s[opc] : op_dp2;
 	return 0;
 }
 
@@ -744,7 +786,7 @@ static int dec_dp3(struct a64_op *op, uint32_t insn)
 	op->c = (uint8_t)(((o0 ^ o1) ? 1 : 0) | (o1 ? 2 : 0));
 	if (have_fma < 0)
 		have_fma = __builtin_cpu_supports("fma") ? 1 : 0;
-	op->fn = !have_fma ? op_dp3 : fmt == FP_D ? op_dp3_d : op_dp3_s;
+	op->fn = !have_fma || fmt == FP_H ? op_dp3 : fmt == FP_D ? op_dp3_d : op_dp3_s;
 	return 0;
 }
 

@@ -41,9 +41,26 @@ uint64_t fps_default_nan(int fmt) { return pack(fmt, 0, EMAX(fmt), 1ull << (FB(f
 
 static inline int clz64(uint64_t x) { return __builtin_clzll(x); }
 
-/* FPUnpack.  FZ flushes single/double denormals (IDC); half precision is
- * only converted here, where FZ16 is ignored; AHP makes exponent 31 a
- * normal number. */
+/* Internal FPCR bit (bit 31 is RES0, never set by MSR): the operation is
+ * a conversion (FPUnpackCV/FPRoundCV), where AHP applies to half
+ * precision and FZ16 does not; everywhere else it is the other way round
+ * (FPUnpack/FPRound clear AHP). */
+#define FPCR_CV (1u << 31)
+
+/* Half-precision flush-to-zero in effect (FZ16 outside conversions). */
+static inline int fz_half(const struct fpenv *e)
+{
+	return (e->fpcr & (FPCR_FZ16 | FPCR_CV)) == FPCR_FZ16;
+}
+/* AHP in effect: half precision in a conversion. */
+static inline int ahp_on(const struct fpenv *e, int fmt)
+{
+	return fmt == FP_H && (e->fpcr & (FPCR_AHP | FPCR_CV)) == (FPCR_AHP | FPCR_CV);
+}
+
+/* FPUnpack.  FZ flushes single/double denormals (IDC); FZ16 flushes half
+ * denormals without IDC (not in conversions); AHP (conversions only)
+ * makes exponent 31 a normal number. */
 static void unpack(struct fpenv *e, int fmt, uint64_t x, struct fpv *v)
 {
 	int fb = FB(fmt);
@@ -54,8 +71,9 @@ static void unpack(struct fpenv *e, int fmt, uint64_t x, struct fpv *v)
 			v->cls = C_ZERO;
 			return;
 		}
-		if (fmt != FP_H && (e->fpcr & FPCR_FZ)) {
-			e->exc |= FPSR_IDC;
+		if (fmt == FP_H ? fz_half(e) : (e->fpcr & FPCR_FZ) != 0) {
+			if (fmt != FP_H)
+				e->exc |= FPSR_IDC;
 			v->cls = C_ZERO;
 			return;
 		}
@@ -65,7 +83,7 @@ static void unpack(struct fpenv *e, int fmt, uint64_t x, struct fpv *v)
 		v->exp = 1 - BIAS(fmt) - fb + p;
 		return;
 	}
-	if (bexp == EMAX(fmt) && !(fmt == FP_H && (e->fpcr & FPCR_AHP))) {
+	if (bexp == EMAX(fmt) && !ahp_on(e, fmt)) {
 		if (frac == 0)
 			v->cls = C_INF;
 		else
@@ -116,12 +134,14 @@ static uint64_t invalid(struct fpenv *e, int fmt)
 }
 
 /* FPRound: value = sig / 2^63 * 2^exp (sig bit 63 set) plus STICKY for
- * nonzero bits below sig.  FZ flushes tiny results of single/double. */
+ * nonzero bits below sig.  FZ flushes tiny results of single/double, FZ16
+ * (outside conversions) those of half precision. */
 static uint64_t fp_round(struct fpenv *e, int fmt, int rmode, int sign, uint64_t sig, int exp,
 			 int sticky)
 {
 	int fb = FB(fmt), minexp = 1 - BIAS(fmt);
-	if (fmt != FP_H && (e->fpcr & FPCR_FZ) && exp < minexp) {
+	int fz = fmt == FP_H ? fz_half(e) : (e->fpcr & FPCR_FZ) != 0;
+	if (fz && exp < minexp) {
 		e->exc |= FPSR_UFC;
 		return fzero(fmt, sign);
 	}
@@ -167,7 +187,7 @@ static uint64_t fp_round(struct fpenv *e, int fmt, int rmode, int sign, uint64_t
 		}
 	}
 	uint64_t r;
-	if (fmt != FP_H || !(e->fpcr & FPCR_AHP)) {
+	if (!ahp_on(e, fmt)) {
 		if (biased >= (int)EMAX(fmt)) {
 			e->exc |= FPSR_OFC;
 			inexact = 1;
@@ -549,7 +569,7 @@ uint64_t fps_recpe(struct fpenv *e, int fmt, uint64_t a)
 		e->exc |= FPSR_OFC | FPSR_IXC;
 		return inf ? finf(fmt, v.sign) : fmaxnormal(fmt, v.sign);
 	}
-	if (fmt != FP_H && (e->fpcr & FPCR_FZ) && v.exp >= BIAS(fmt) - 1) {
+	if ((fmt == FP_H ? fz_half(e) : (e->fpcr & FPCR_FZ) != 0) && v.exp >= BIAS(fmt) - 1) {
 		e->exc |= FPSR_UFC;
 		return fzero(fmt, v.sign);
 	}
@@ -676,7 +696,84 @@ uint64_t fps_roundint(struct fpenv *e, int fmt, uint64_t a, int rmode, int exact
 	return r;
 }
 
+uint64_t fps_roundint_n(struct fpenv *e, int fmt, uint64_t a, int rmode, int intsize)
+{
+	/* Out of range, NaN or infinity: -2^(intsize-1), exactly. */
+	uint64_t minint = pack(fmt, 1, (uint64_t)(BIAS(fmt) + intsize - 1), 0);
+	struct fpv v;
+	unpack(e, fmt, a, &v);
+	if (v.cls != C_NUM && v.cls != C_ZERO) {
+		e->exc |= FPSR_IOC;
+		return minint;
+	}
+	if (v.cls == C_ZERO)
+		return fzero(fmt, v.sign);
+	int inexact;
+	u128 m = round_mag(v.sign, v.sig, v.exp, rmode, &inexact);
+	u128 lim = (u128)1 << (intsize - 1);
+	if (v.sign ? m > lim : m >= lim) {
+		e->exc |= FPSR_IOC; /* and no IXC */
+		return minint;
+	}
+	uint64_t r;
+	if (m == 0) {
+		r = fzero(fmt, v.sign);
+	} else {
+		struct fpenv tmp = { e->fpcr, 0 };
+		r = round128(&tmp, fmt, FPR_ZERO, v.sign, m, 0, 0); /* exact */
+	}
+	if (inexact)
+		e->exc |= FPSR_IXC;
+	return r;
+}
+
+uint32_t fps_to_int_js(struct fpenv *e, uint64_t a, int *z)
+{
+	struct fpv v;
+	unpack(e, FP_D, a, &v);
+	*z = 0;
+	if (isnan_cls(v.cls) || v.cls == C_INF) {
+		e->exc |= FPSR_IOC; /* infinity: out of range, result 0 */
+		return 0;
+	}
+	if (v.cls == C_ZERO) { /* -0.0 and flushed denormals are not exact */
+		*z = a == 0;
+		return 0;
+	}
+	/* |value| truncated, modulo 2^64 (enough for the low 32 bits and the
+	 * range check: exp >= 32 is out of range anyway). */
+	uint64_t ip, frac;
+	if (v.exp < 0) {
+		ip = 0, frac = 1;
+	} else if (v.exp < 63) {
+		ip = v.sig >> (63 - v.exp), frac = v.sig << (v.exp + 1);
+	} else {
+		ip = v.exp - 63 < 64 ? v.sig << (v.exp - 63) : 0, frac = 0;
+	}
+	uint32_t r = (uint32_t)ip;
+	if (v.sign)
+		r = -r;
+	if (v.exp >= 32 || ip > (v.sign ? 0x80000000ull : 0x7fffffffull))
+		e->exc |= FPSR_IOC;
+	else if (frac)
+		e->exc |= FPSR_IXC;
+	else
+		*z = 1;
+	return r;
+}
+
+static uint64_t convert_cv(struct fpenv *e, int from, int to, uint64_t a);
+
+/* FPConvert: unpacks and rounds with the conversion rules (FPCR_CV). */
 uint64_t fps_convert(struct fpenv *e, int from, int to, uint64_t a)
+{
+	struct fpenv c = { e->fpcr | FPCR_CV, 0 };
+	uint64_t r = convert_cv(&c, from, to, a);
+	e->exc |= c.exc;
+	return r;
+}
+
+static uint64_t convert_cv(struct fpenv *e, int from, int to, uint64_t a)
 {
 	struct fpv v;
 	unpack(e, from, a, &v);

@@ -25,6 +25,7 @@ enum { FPR_TIEEVEN, FPR_POSINF, FPR_NEGINF, FPR_ZERO, FPR_TIEAWAY };
 #define FPCR_AHP (1u << 26)
 #define FPCR_DN  (1u << 25)
 #define FPCR_FZ  (1u << 24)
+#define FPCR_FZ16 (1u << 19) /* flush-to-zero for half precision */
 #define FPCR_RMODE(fpcr) (((fpcr) >> 22) & 3)
 
 /* The FPCR an operation runs under and the exceptions it raised. */
@@ -48,10 +49,17 @@ uint64_t fps_recpe(struct fpenv *e, int fmt, uint64_t a);
 uint64_t fps_rsqrte(struct fpenv *e, int fmt, uint64_t a);
 uint64_t fps_recpx(struct fpenv *e, int fmt, uint64_t a);
 uint64_t fps_roundint(struct fpenv *e, int fmt, uint64_t a, int rmode, int exact);
+/* FPRoundIntN (FRINT32Z/X, FRINT64Z/X): single or double rounded to an
+ * integral value that fits INTSIZE-bit signed integers, else that type's
+ * most negative value (and IOC). */
+uint64_t fps_roundint_n(struct fpenv *e, int fmt, uint64_t a, int rmode, int intsize);
 uint64_t fps_convert(struct fpenv *e, int from, int to, uint64_t a);
 /* FPToFixed: result in the low 32/64 bits (is64), saturated. */
 uint64_t fps_to_fixed(struct fpenv *e, int fmt, uint64_t a, int fbits, int is_unsigned,
 		      int is64, int rmode);
+/* FPToFixedJS (FJCVTZS): double to int32 toward zero, modulo 2^32;
+ * *z = 1 when the conversion was exact (the Z flag). */
+uint32_t fps_to_int_js(struct fpenv *e, uint64_t a, int *z);
 /* FixedToFP: X is the 32/64-bit integer (already zero/sign extended). */
 uint64_t fps_from_fixed(struct fpenv *e, int fmt, uint64_t x, int fbits, int is_unsigned,
 			int rmode);

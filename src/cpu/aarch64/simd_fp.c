@@ -1,7 +1,7 @@
 /* Advanced SIMD floating point (single and double precision; no FP16),
  * vector and scalar forms: three same (FADD ... FACGT, pairwise), two-reg
- * misc (FABS, FNEG, FSQRT, compares with zero, FRINT*, conversions to and
- * from integers, FCVTL/FCVTN), across lanes (FMAXV ...) and by element
+ * misc (FABS, FNEG, FSQRT, compares with zero, FRINT* incl. FRINT32/64,
+ * conversions to and from integers, FCVTL/FCVTN), across lanes (FMAXV ...) and by element
  * (FMLA/FMLS/FMUL).  Every element goes through the exact software FP of
  * fp_soft.c under the current FPCR; exceptions accumulate into FPSR.
  * Op fields as in simd_vec.h; sz = 1 for double, 0 for single;
@@ -47,6 +47,8 @@ FF(fcmle0) { unsigned c = CMP(n, 0, 1); return ONES(c == 6 || c == 8); }
 FF(fcmlt0) { return ONES(CMP(n, 0, 1) == 8); }
 FF(frint) { return fps_roundint(e, fmt, n, op->sh == 7 ? (int)FPCR_RMODE(e->fpcr) : op->sh, 0); }
 FF(frintx) { return fps_roundint(e, fmt, n, (int)FPCR_RMODE(e->fpcr), 1); }
+FF(frint32) { return fps_roundint_n(e, fmt, n, op->sh == 7 ? (int)FPCR_RMODE(e->fpcr) : op->sh, 32); }
+FF(frint64) { return fps_roundint_n(e, fmt, n, op->sh == 7 ? (int)FPCR_RMODE(e->fpcr) : op->sh, 64); }
 FF(fcvts) { return fps_to_fixed(e, fmt, n, 0, 0, fmt == FP_D, op->sh); }
 FF(fcvtu) { return fps_to_fixed(e, fmt, n, 0, 1, fmt == FP_D, op->sh); }
 FF(scvtf)
@@ -376,6 +378,8 @@ FTAB(t_fcmle0, GFP, fcmle0)
 FTAB(t_fcmlt0, GFP, fcmlt0)
 FTAB(t_frint, GFP, frint)
 FTAB(t_frintx, GFP, frintx)
+FTAB(t_frint32, GFP, frint32)
+FTAB(t_frint64, GFP, frint64)
 FTAB(t_fcvts, GFP, fcvts)
 FTAB(t_fcvtu, GFP, fcvtu)
 FTAB(t_scvtf, GFP, scvtf)
@@ -489,6 +493,10 @@ int a64_simd_fp2misc(struct a64_op *op, uint32_t insn, int scalar)
 	case 0x18 | 0x40: t = t_frint; rmode = FPR_TIEAWAY; break;
 	case 0x19 | 0x40: t = t_frintx; break;
 	case 0x19 | 0x60: t = t_frint; break; /* FRINTI */
+	case 0x1e: t = t_frint32; rmode = FPR_ZERO; break; /* FRINT32Z (FEAT_FRINTTS) */
+	case 0x1e | 0x40: t = t_frint32; break;            /* FRINT32X */
+	case 0x1f: t = t_frint64; rmode = FPR_ZERO; break; /* FRINT64Z */
+	case 0x1f | 0x40: t = t_frint64; break;            /* FRINT64X */
 	case 0x1a: t = t_fcvts; rmode = FPR_TIEEVEN; conv = 1; break;
 	case 0x1b: t = t_fcvts; rmode = FPR_NEGINF; conv = 1; break;
 	case 0x1c: t = t_fcvts; rmode = FPR_TIEAWAY; conv = 1; break;
