@@ -1,5 +1,5 @@
 /* Host-side AArch64 core test harness, shared by the tests/unit/test_a64*.c
- * programs (taken from test_a64.c): a guest address space with code, data
+ * programs: a guest address space with code, data
  * and stack, .S files from tests/cpu assembled at start-up (clang,
  * llvm-objcopy, llvm-nm) with their t_* labels, and PASS/FAIL bookkeeping.
  * Include it in exactly one file. */
