@@ -33,6 +33,7 @@ static const struct pair pairs[] = {
 	{ "sha3", 0, 32, 1, 0, 17 },   { "asimddp", 0, 44, 1, 0, 20 },
 	{ "flagm", 0, 52, 1, 0, 27 },  { "flagm2", 0, 52, 2, 1, 7 },
 	{ "lrcpc", 1, 20, 1, 0, 15 },  { "ilrcpc", 1, 20, 2, 0, 26 },
+	{ "jscvt", 1, 12, 1, 0, 13 },  { "frint", 1, 32, 1, 1, 8 },
 	{ "sve", 2, 32, 1, 0, 22 },
 };
 
@@ -57,16 +58,16 @@ int main(int argc, char **argv, char **envp)
 	/* ISAR0: AES 2, SHA1 1, SHA2 2, CRC32 1, ATOMIC 2, RDM 0, SHA3 1,
 	 * SM3 0, SM4 0, DP 1, FHM 0, TS 2, TLB 0, RNDR 0. */
 	CHECK(regs[0] == 0x0020100100212120ull);
-	/* ISAR1: LRCPC 2, nothing else (no PAC, JSCVT, FCMA, FRINTTS,
+	/* ISAR1: JSCVT 1, LRCPC 2, FRINTTS 1, nothing else (no PAC, FCMA,
 	 * BF16, I8MM, SB, DPB...). */
-	CHECK(regs[1] == 0x200000ull);
+	CHECK(regs[1] == 0x100201000ull);
 	CHECK(((regs[2] >> 32) & 15) == 0);  /* SVE */
 	CHECK(((regs[2] >> 24) & 15) == 0);  /* GIC, other fields: unchanged */
 	uint64_t want = (1ull << 0) | (1ull << 1) | (1ull << 3) | (1ull << 4) | (1ull << 5) |
-			(1ull << 6) | (1ull << 7) | (1ull << 8) | (1ull << 11) | (1ull << 15) |
+			(1ull << 6) | (1ull << 7) | (1ull << 8) | (1ull << 11) | (1ull << 13) | (1ull << 15) |
 			(1ull << 17) | (1ull << 20) | (1ull << 21) | (1ull << 26) | (1ull << 27);
 	CHECK(hw == want);
-	CHECK(hw2 == (1ull << 7)); /* FLAGM2 only: no BTI (17), MTE (18), ... */
+	CHECK(hw2 == ((1ull << 7) | (1ull << 8))); /* FLAGM2, FRINT: no BTI (17), MTE (18), ... */
 #endif
 	if (t_failures == 0)
 		t_printf("idregs ok\n");
