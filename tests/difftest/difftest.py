@@ -116,6 +116,8 @@ VEC_FP2 = ([(op + ' {vd}.%s, {vn}.%s, {vm}.%s' % (a, a, a), a[-1], None, 'vec')
             for t, a in (('s', '2s'), ('d', '2d'))] +
            _c([op + ' {fd}, {fn}, {fm}' for op in ('fabd', 'fmulx', 'fcmeq', 'fcmge', 'fcmgt',
                                                     'facge', 'facgt')], 'sd') +
+           [(op + ' {fd}, {fn}, #{fbits}', f, 'w' if f == 's' else 'x', 'vec')
+            for op in ('fcvtzs', 'fcvtzu', 'scvtf', 'ucvtf') for f in 'sd'] +
            _c([op + ' {fd}, {fn}' for op in ('fcvtzs', 'fcvtzu', 'scvtf', 'ucvtf', 'fcvtns',
                                              'fcvtau', 'frecpe', 'frsqrte', 'frecpx')], 'sd') +
            [(op + ' {vd}.%s, {vn}.%s, {vm}.%s[%d]' % (a, a, a[-1], i), a[-1], None, 'vec')

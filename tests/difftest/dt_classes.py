@@ -703,12 +703,7 @@ def _simd_fmt(op, regs, tail, n, post, size, m, st, b):
 # rest of each class keeps running; DT_GAPS=1 puts them back (to check a
 # fix), and an entry is deleted once the core is fixed.
 GAPS = [
-    r'^fcvtxn',                             # F5
-    r'^(urecpe|ursqrte) ',                          # F1
-    r'^fmulx ',                                     # F2
-    r'^(frecpe|frsqrte|frecps|frsqrts) \{vd\}',    # F3
-    r'^(scvtf|ucvtf|fcvtzs|fcvtzu) \{vd\}.*#\{fbits\}',  # F4
-]
+]  # none open (F1-F5 fixed; FINDINGS.md)
 
 
 def is_gap(tmpl):

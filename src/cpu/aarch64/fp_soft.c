@@ -177,6 +177,8 @@ static uint64_t fp_round(struct fpenv *e, int fmt, int rmode, int sign, uint64_t
 	case FPR_TIEAWAY: up = (int)half; ovf_inf = 1; break;
 	default: ovf_inf = 0; break;
 	}
+	if (rmode == FPR_ODD && inexact)
+		mant |= 1; /* FPRounding_ODD: truncate, then force the low bit */
 	if (up) {
 		mant++;
 		if (mant == (1ull << fb))
@@ -303,6 +305,22 @@ uint64_t fps_mul(struct fpenv *e, int fmt, uint64_t a, uint64_t b)
 		return fzero(fmt, s);
 	u128 p = (u128)v[0].sig * v[1].sig;
 	return round128(e, fmt, rmode_of(e), s, p, v[0].exp + v[1].exp - 126, 0);
+}
+
+/* FPMulX: FPMul except that 0 * inf is 2.0 with the product's sign. */
+uint64_t fps_mulx(struct fpenv *e, int fmt, uint64_t a, uint64_t b)
+{
+	struct fpv v[2];
+	uint64_t x[2] = { a, b }, r;
+	unpack(e, fmt, a, &v[0]);
+	unpack(e, fmt, b, &v[1]);
+	if (process_nans(e, fmt, 2, v, x, &r))
+		return r;
+	int inf1 = v[0].cls == C_INF, inf2 = v[1].cls == C_INF;
+	int z1 = v[0].cls == C_ZERO, z2 = v[1].cls == C_ZERO;
+	if ((inf1 && z2) || (z1 && inf2))
+		return pack(fmt, v[0].sign ^ v[1].sign, (uint64_t)BIAS(fmt) + 1, 0);
+	return fps_mul(e, fmt, a, b);
 }
 
 uint64_t fps_div(struct fpenv *e, int fmt, uint64_t a, uint64_t b)
@@ -540,6 +558,16 @@ static unsigned rsqrt_estimate(unsigned a)
 	return (b + 1) / 2;
 }
 
+/* UnsignedRecipEstimate / UnsignedRSqrtEstimate (URECPE, URSQRTE). */
+uint32_t fps_urecpe(uint32_t a)
+{
+	return a >> 31 ? recip_estimate(a >> 23) << 23 : 0xffffffffu;
+}
+uint32_t fps_ursqrte(uint32_t a)
+{
+	return a >> 30 ? rsqrt_estimate(a >> 23) << 23 : 0xffffffffu;
+}
+
 /* Fraction and biased exponent of A as a 52-bit fraction (FPRecipEstimate's
  * "fraction" and "exp"). */
 static void frac52(int fmt, uint64_t a, uint64_t *frac, int *exp)
@@ -762,18 +790,22 @@ uint32_t fps_to_int_js(struct fpenv *e, uint64_t a, int *z)
 	return r;
 }
 
-static uint64_t convert_cv(struct fpenv *e, int from, int to, uint64_t a);
+static uint64_t convert_cv(struct fpenv *e, int from, int to, uint64_t a, int rmode);
 
 /* FPConvert: unpacks and rounds with the conversion rules (FPCR_CV). */
 uint64_t fps_convert(struct fpenv *e, int from, int to, uint64_t a)
 {
+	return fps_convert_rm(e, from, to, a, rmode_of(e));
+}
+uint64_t fps_convert_rm(struct fpenv *e, int from, int to, uint64_t a, int rmode)
+{
 	struct fpenv c = { e->fpcr | FPCR_CV, 0 };
-	uint64_t r = convert_cv(&c, from, to, a);
+	uint64_t r = convert_cv(&c, from, to, a, rmode);
 	e->exc |= c.exc;
 	return r;
 }
 
-static uint64_t convert_cv(struct fpenv *e, int from, int to, uint64_t a)
+static uint64_t convert_cv(struct fpenv *e, int from, int to, uint64_t a, int rmode)
 {
 	struct fpv v;
 	unpack(e, from, a, &v);
@@ -802,7 +834,7 @@ static uint64_t convert_cv(struct fpenv *e, int from, int to, uint64_t a)
 	}
 	if (v.cls == C_ZERO)
 		return fzero(to, v.sign);
-	return fp_round(e, to, rmode_of(e), v.sign, v.sig, v.exp, 0);
+	return fp_round(e, to, rmode, v.sign, v.sig, v.exp, 0);
 }
 
 uint64_t fps_to_fixed(struct fpenv *e, int fmt, uint64_t a, int fbits, int is_unsigned,

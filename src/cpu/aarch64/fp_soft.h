@@ -11,7 +11,8 @@
 enum { FP_H, FP_S, FP_D }; /* formats */
 
 /* Rounding modes: 0..3 are FPCR.RMode's values. */
-enum { FPR_TIEEVEN, FPR_POSINF, FPR_NEGINF, FPR_ZERO, FPR_TIEAWAY };
+enum { FPR_TIEEVEN, FPR_POSINF, FPR_NEGINF, FPR_ZERO, FPR_TIEAWAY,
+       FPR_ODD /* FPRounding_ODD: FCVTXN only */ };
 
 /* FPSR cumulative exception bits. */
 #define FPSR_IOC 0x01u
@@ -37,6 +38,8 @@ struct fpenv {
 uint64_t fps_default_nan(int fmt);
 uint64_t fps_add(struct fpenv *e, int fmt, uint64_t a, uint64_t b, int sub);
 uint64_t fps_mul(struct fpenv *e, int fmt, uint64_t a, uint64_t b);
+/* FPMulX (FMULX): 0 * inf = +-2.0 instead of Invalid Operation. */
+uint64_t fps_mulx(struct fpenv *e, int fmt, uint64_t a, uint64_t b);
 uint64_t fps_div(struct fpenv *e, int fmt, uint64_t a, uint64_t b);
 uint64_t fps_sqrt(struct fpenv *e, int fmt, uint64_t a);
 /* op: 0 FMAX, 1 FMIN, 2 FMAXNM, 3 FMINNM */
@@ -47,6 +50,9 @@ uint64_t fps_recps(struct fpenv *e, int fmt, uint64_t a, uint64_t b);
 uint64_t fps_rsqrts(struct fpenv *e, int fmt, uint64_t a, uint64_t b);
 uint64_t fps_recpe(struct fpenv *e, int fmt, uint64_t a);
 uint64_t fps_rsqrte(struct fpenv *e, int fmt, uint64_t a);
+/* URECPE / URSQRTE of one 32-bit element (integer, no FPSR effects). */
+uint32_t fps_urecpe(uint32_t a);
+uint32_t fps_ursqrte(uint32_t a);
 uint64_t fps_recpx(struct fpenv *e, int fmt, uint64_t a);
 uint64_t fps_roundint(struct fpenv *e, int fmt, uint64_t a, int rmode, int exact);
 /* FPRoundIntN (FRINT32Z/X, FRINT64Z/X): single or double rounded to an
@@ -54,6 +60,8 @@ uint64_t fps_roundint(struct fpenv *e, int fmt, uint64_t a, int rmode, int exact
  * most negative value (and IOC). */
 uint64_t fps_roundint_n(struct fpenv *e, int fmt, uint64_t a, int rmode, int intsize);
 uint64_t fps_convert(struct fpenv *e, int from, int to, uint64_t a);
+/* FPConvert under rounding mode RMODE (FPR_ODD for FCVTXN). */
+uint64_t fps_convert_rm(struct fpenv *e, int from, int to, uint64_t a, int rmode);
 /* FPToFixed: result in the low 32/64 bits (is64), saturated. */
 uint64_t fps_to_fixed(struct fpenv *e, int fmt, uint64_t a, int fbits, int is_unsigned,
 		      int is64, int rmode);

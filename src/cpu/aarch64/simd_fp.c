@@ -1,11 +1,14 @@
 /* Advanced SIMD floating point (single and double precision; no FP16),
- * vector and scalar forms: three same (FADD ... FACGT, pairwise), two-reg
- * misc (FABS, FNEG, FSQRT, compares with zero, FRINT* incl. FRINT32/64,
- * conversions to and from integers, FCVTL/FCVTN), across lanes (FMAXV ...) and by element
- * (FMLA/FMLS/FMUL).  Every element goes through the exact software FP of
- * fp_soft.c under the current FPCR; exceptions accumulate into FPSR.
- * Op fields as in simd_vec.h; sz = 1 for double, 0 for single;
- * sh = element index (by element) or rounding mode (conversions). */
+ * vector and scalar forms: three same (FADD ... FACGT, FMULX, FRECPS,
+ * FRSQRTS, pairwise), two-reg misc (FABS, FNEG, FSQRT, compares with zero,
+ * FRINT* incl. FRINT32/64, conversions to and from integers, FCVTL/FCVTN/
+ * FCVTXN, FRECPE/FRSQRTE and the integer URECPE/URSQRTE), fixed-point
+ * conversions of the shift-by-immediate space, across lanes (FMAXV ...)
+ * and by element (FMLA/FMLS/FMUL/FMULX).  Every element goes through the
+ * exact software FP of fp_soft.c under the current FPCR; exceptions
+ * accumulate into FPSR.  Op fields as in simd_vec.h; sz = 1 for double, 0
+ * for single; sh = element index (by element) or rounding mode
+ * (conversions); imm = fbits (fixed point). */
 #include "cpu/aarch64/simd_vec.h"
 #include "cpu/aarch64/fp_soft.h"
 
@@ -23,6 +26,9 @@ typedef uint64_t (*a64_ffn)(struct fpenv *e, int fmt, const struct a64_op *op,
 FF(fadd) { return fps_add(e, fmt, n, m, 0); }
 FF(fsub) { return fps_add(e, fmt, n, m, 1); }
 FF(fmul) { return fps_mul(e, fmt, n, m); }
+FF(fmulx) { return fps_mulx(e, fmt, n, m); }
+FF(frecps) { return fps_recps(e, fmt, n, m); }
+FF(frsqrts) { return fps_rsqrts(e, fmt, n, m); }
 FF(fdiv) { return fps_div(e, fmt, n, m); }
 FF(fmax) { return fps_minmax(e, fmt, n, m, 0); }
 FF(fmin) { return fps_minmax(e, fmt, n, m, 1); }
@@ -57,6 +63,19 @@ FF(scvtf)
 	return fps_from_fixed(e, fmt, x, 0, 0, (int)FPCR_RMODE(e->fpcr));
 }
 FF(ucvtf) { return fps_from_fixed(e, fmt, n, 0, 1, (int)FPCR_RMODE(e->fpcr)); }
+FF(frecpe) { return fps_recpe(e, fmt, n); }
+FF(frsqrte) { return fps_rsqrte(e, fmt, n); }
+FF(urecpe) { return fps_urecpe((uint32_t)n); }
+FF(ursqrte) { return fps_ursqrte((uint32_t)n); }
+/* fixed point (shift by immediate space): imm = fbits */
+FF(fcvtzs_fx) { return fps_to_fixed(e, fmt, n, (int)op->imm, 0, fmt == FP_D, FPR_ZERO); }
+FF(fcvtzu_fx) { return fps_to_fixed(e, fmt, n, (int)op->imm, 1, fmt == FP_D, FPR_ZERO); }
+FF(scvtf_fx)
+{
+	uint64_t x = fmt == FP_D ? n : (uint64_t)(int64_t)(int32_t)n;
+	return fps_from_fixed(e, fmt, x, (int)op->imm, 0, (int)FPCR_RMODE(e->fpcr));
+}
+FF(ucvtf_fx) { return fps_from_fixed(e, fmt, n, (int)op->imm, 1, (int)FPCR_RMODE(e->fpcr)); }
 
 /* Same-size elements, ES = 4 or 8. */
 ALWAYS const struct a64_op *run_fp(struct a64_cpu *cpu, const struct a64_op *op,
@@ -384,12 +403,25 @@ FTAB(t_fcvts, GFP, fcvts)
 FTAB(t_fcvtu, GFP, fcvtu)
 FTAB(t_scvtf, GFP, scvtf)
 FTAB(t_ucvtf, GFP, ucvtf)
+FTAB(t_fmulx, GFP, fmulx)
+FTAB(t_frecps, GFP, frecps)
+FTAB(t_frsqrts, GFP, frsqrts)
+FTAB(t_frecpe, GFP, frecpe)
+FTAB(t_frsqrte, GFP, frsqrte)
+FTAB(t_fcvtzs_fx, GFP, fcvtzs_fx)
+FTAB(t_fcvtzu_fx, GFP, fcvtzu_fx)
+FTAB(t_scvtf_fx, GFP, scvtf_fx)
+FTAB(t_ucvtf_fx, GFP, ucvtf_fx)
+GFP(urecpe, 4)
+GFP(ursqrte, 4)
 #define f_fmul_x f_fmul
 #define f_fmla_x f_fmla
 #define f_fmls_x f_fmls
 FTABH(t_fmul_x, GFHELEM, fmul_x, HV_MUL)
 FTABH(t_fmla_x, GFHELEM, fmla_x, HV_FMLA)
 FTABH(t_fmls_x, GFHELEM, fmls_x, HV_FMLS)
+#define f_fmulx_x f_fmulx
+FTAB(t_fmulx_x, GFELEM, fmulx_x)
 
 /* ---- three same ---- */
 int a64_simd_fp3same(struct a64_op *op, uint32_t insn, int scalar)
@@ -398,16 +430,16 @@ int a64_simd_fp3same(struct a64_op *op, uint32_t insn, int scalar)
 	unsigned opc = bits(insn, 15, 11) - 0x18, q = bits(insn, 30, 30);
 	/* [U][a][opcode - 0x18] */
 	static const a64_fn *const tab[2][2][8] = {
-		{ { t_fmaxnm, t_fmla, t_fadd, NULL, t_fcmeq, NULL, t_fmax, NULL },
-		  { t_fminnm, t_fmls, t_fsub, NULL, NULL, NULL, t_fmin, NULL } },
+		{ { t_fmaxnm, t_fmla, t_fadd, t_fmulx, t_fcmeq, NULL, t_fmax, t_frecps },
+		  { t_fminnm, t_fmls, t_fsub, NULL, NULL, NULL, t_fmin, t_frsqrts } },
 		{ { t_fmaxnmp, NULL, t_faddp, t_fmul, t_fcmge, t_facge, t_fmaxp, t_fdiv },
 		  { t_fminnmp, NULL, t_fabd, NULL, t_fcmgt, t_facgt, t_fminp, NULL } },
 	};
 	const a64_fn *t = tab[u][a][opc];
 	if (!t)
 		return undef(op);
-	if (scalar) { /* FABD, FCMEQ, FCMGE, FCMGT, FACGE, FACGT */
-		if (!(opc == 4 || opc == 5 || (u && a && opc == 2)))
+	if (scalar) { /* FABD, FCMEQ, FCMGE, FCMGT, FACGE, FACGT, FMULX, FRECPS, FRSQRTS */
+		if (!(opc == 4 || opc == 5 || opc == 7 || (u && a && opc == 2) || (!u && !a && opc == 3)))
 			return undef(op);
 		op->c = 1;
 	} else {
@@ -461,6 +493,22 @@ static VH(op_fcvtn)
 	return op + 1;
 }
 
+/* FCVTXN, FCVTXN2 (f), scalar FCVTXN (c = 1): D -> S rounding to odd */
+static VH(op_fcvtxn)
+{
+	struct fpenv e = { cpu->fpcr, 0 };
+	const union a64_vreg *vn = &VR(n);
+	union a64_vreg r;
+	r.q = 0;
+	if (op->f)
+		r.d[0] = VR(d).d[0];
+	for (unsigned i = 0; i < op->c; i++)
+		r.s[i + (op->f ? 2 : 0)] = (uint32_t)fps_convert_rm(&e, FP_D, FP_S, vn->d[i], FPR_ODD);
+	cpu->fpsr |= e.exc;
+	VR(d) = r;
+	return op + 1;
+}
+
 int a64_simd_fp2misc(struct a64_op *op, uint32_t insn, int scalar)
 {
 	unsigned u = bits(insn, 29, 29), a = bits(insn, 23, 23), sz = bits(insn, 22, 22);
@@ -475,6 +523,14 @@ int a64_simd_fp2misc(struct a64_op *op, uint32_t insn, int scalar)
 		op->f = (uint8_t)q;
 		op->imm = q ? op->c : 0;
 		op->fn = opc == 0x16 ? op_fcvtn : op_fcvtl;
+		return 0;
+	}
+	if (opc == 0x16 && u && !a) { /* FCVTXN (sz = 0: reserved) */
+		if (!sz)
+			return undef(op);
+		op->c = (uint8_t)(scalar ? 1 : 2);
+		op->f = (uint8_t)(scalar ? 0 : q);
+		op->fn = op_fcvtxn;
 		return 0;
 	}
 	switch (u << 6 | a << 5 | opc) {
@@ -509,6 +565,15 @@ int a64_simd_fp2misc(struct a64_op *op, uint32_t insn, int scalar)
 	case 0x1b | 0x60: t = t_fcvtu; rmode = FPR_ZERO; conv = 1; break;
 	case 0x1d: t = t_scvtf; conv = 1; break;
 	case 0x1d | 0x40: t = t_ucvtf; conv = 1; break;
+	case 0x1d | 0x20: t = t_frecpe; conv = 1; break;  /* scalar: fp.c */
+	case 0x1d | 0x60: t = t_frsqrte; conv = 1; break; /* scalar: fp.c */
+	case 0x1c | 0x20: /* URECPE, URSQRTE: 2S/4S only */
+	case 0x1c | 0x60:
+		if (scalar || sz)
+			return undef(op);
+		op->c = (uint8_t)(q ? 4 : 2);
+		op->fn = u ? op_ursqrte_4 : op_urecpe_4;
+		return 0;
 	}
 	if (!t)
 		return undef(op);
@@ -579,12 +644,12 @@ int a64_simd_fpelem(struct a64_op *op, uint32_t insn, int scalar)
 	unsigned u = bits(insn, 29, 29), sz = bits(insn, 22, 22), opc = bits(insn, 15, 12);
 	unsigned q = bits(insn, 30, 30), h = bits(insn, 11, 11), l = bits(insn, 21, 21);
 	const a64_fn *t;
-	if (u || !bits(insn, 23, 23))
-		return undef(op); /* FMULX, FP16 */
+	if ((u && opc != 0x9) || !bits(insn, 23, 23))
+		return undef(op); /* FP16, FCMLA */
 	switch (opc) {
 	case 0x1: t = t_fmla_x; break;
 	case 0x5: t = t_fmls_x; break;
-	case 0x9: t = t_fmul_x; break;
+	case 0x9: t = u ? t_fmulx_x : t_fmul_x; break;
 	default: return undef(op);
 	}
 	if (sz && l)
@@ -597,5 +662,26 @@ int a64_simd_fpelem(struct a64_op *op, uint32_t insn, int scalar)
 	if (hv_have_fma < 0)
 		hv_have_fma = __builtin_cpu_supports("fma") ? 1 : 0;
 	op->fn = t[sz];
+	return 0;
+}
+
+/* ---- SCVTF/UCVTF/FCVTZS/FCVTZU (vector and scalar, #fbits): the
+ * shift-by-immediate space, opcode 0x1c / 0x1f; immh 1xxx double, 01xx
+ * single (001x half and 0001 are FP16 / reserved: UNDEF). */
+int a64_simd_fpfixed(struct a64_op *op, uint32_t insn, int scalar)
+{
+	unsigned u = bits(insn, 29, 29), opc = bits(insn, 15, 11), q = bits(insn, 30, 30);
+	unsigned immh = bits(insn, 22, 19), immhb = bits(insn, 22, 16);
+	unsigned sz = immh >> 3;
+	if (immh < 4 || (!scalar && sz && !q))
+		return undef(op);
+	op->d = (uint8_t)bits(insn, 4, 0);
+	op->n = op->m = (uint8_t)bits(insn, 9, 5);
+	op->imm = (sz ? 128 : 64) - immhb;
+	op->c = (uint8_t)(scalar ? 1 : (q ? 16 : 8) >> (2 + sz));
+	if (opc == 0x1c)
+		op->fn = (u ? t_ucvtf_fx : t_scvtf_fx)[sz];
+	else
+		op->fn = (u ? t_fcvtzu_fx : t_fcvtzs_fx)[sz];
 	return 0;
 }

@@ -119,8 +119,10 @@ int a64_simd_shift(struct a64_op *op, uint32_t insn, int scalar)
 {
 	unsigned u = bits(insn, 29, 29), opc = bits(insn, 15, 11), q = bits(insn, 30, 30);
 	unsigned immh = bits(insn, 22, 19), immhb = bits(insn, 22, 16);
+	if (opc == 0x1c || opc == 0x1f)
+		return a64_simd_fpfixed(op, insn, scalar); /* simd_fp.c */
 	if (opc > 0x14 || !shift_tab[u][opc].t)
-		return undef(op); /* includes the FP fixed-point conversions */
+		return undef(op);
 	const struct shift_ent *e = &shift_tab[u][opc];
 	unsigned size = 31 - (unsigned)__builtin_clz(immh), ebits = 8u << size;
 	if (scalar && (e->no_scalar || (e->scalar_d_only && size != 3)))

@@ -204,6 +204,7 @@ int a64_simd_fp3same(struct a64_op *op, uint32_t insn, int scalar);
 int a64_simd_fp2misc(struct a64_op *op, uint32_t insn, int scalar);
 int a64_simd_fpacross(struct a64_op *op, uint32_t insn, int scalar);
 int a64_simd_fpelem(struct a64_op *op, uint32_t insn, int scalar);
+int a64_simd_fpfixed(struct a64_op *op, uint32_t insn, int scalar);
 int a64_decode_simd_ldst1(struct a64_op *op, uint32_t insn);
 
 static inline void vregs3(struct a64_op *op, uint32_t insn)
