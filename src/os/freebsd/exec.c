@@ -32,7 +32,9 @@
  * to their default.  Other threads end.  The guest path of the program
  * travels to the new bsdemu in the environment variable named by
  * EXECPATH_VAR (removed again before the guest sees its environment) for
- * AT_EXECPATH and kern.proc.pathname. */
+ * AT_EXECPATH and kern.proc.pathname; its presence also makes the new
+ * bsdemu send EVFILT_PROC's NOTE_EXEC to the kqueues watching the process
+ * (fbsd_kqueue_proc_execed; a Linux program sends nothing). */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -56,6 +58,7 @@
 #include "os/freebsd/syscall.h"
 
 #pragma weak fbsd_kqueue_exec
+#pragma weak fbsd_kqueue_proc_execed
 
 #define EXECPATH_VAR "__BSDEMU_EXEC_GUEST_PATH"
 #define FBSD_MAXSHELLCMDLEN 4096        /* PAGE_SIZE */
@@ -72,6 +75,9 @@ void fbsd_exec_startup(void)
 
 	if (p && *p)
 		emu.guest_path = strdup(p);
+	/* a guest execve brought us here: EVFILT_PROC NOTE_EXEC */
+	if (p && fbsd_kqueue_proc_execed)
+		fbsd_kqueue_proc_execed();
 	unsetenv(EXECPATH_VAR);
 }
 

@@ -1,7 +1,7 @@
 /* File and directory syscalls: read/write and their vector and positioned
  * forms, open/openat, close, lseek, dup/dup2, fcntl, pipe2, fsync,
  * access/faccessat/eaccess, readlink, __getcwd, chdir, unlink, mkdir, rmdir,
- * rename, symlink, link, chmod, umask.
+ * rename, symlink, link, chmod, lchmod, umask.
  *
  * Guest descriptors are host descriptors.  Flags, structs and error codes
  * cross through the tables below; FreeBSD semantics that Linux lacks
@@ -1001,6 +1001,15 @@ int fbsd_sys_chmod(struct fbsd_thread *td, const struct fbsd_chmod_args *uap)
 int fbsd_sys_fchmodat(struct fbsd_thread *td, const struct fbsd_fchmodat_args *uap)
 {
 	return do_fchmodat(td, uap->fd, uap->path, uap->mode, uap->flag);
+}
+
+/* lchmod(274): FreeBSD changes the mode of a symlink itself.  Linux keeps
+ * no mode on symlinks: fchmodat(AT_SYMLINK_NOFOLLOW) changes other files
+ * and answers EOPNOTSUPP for a symlink, and so does lchmod here (as
+ * fchmodat with AT_SYMLINK_NOFOLLOW above). */
+int fbsd_sys_lchmod(struct fbsd_thread *td, const struct fbsd_lchmod_args *uap)
+{
+	return do_fchmodat(td, AT_FDCWD, uap->path, uap->mode, FBSD_AT_SYMLINK_NOFOLLOW);
 }
 
 int fbsd_sys_fchmod(struct fbsd_thread *td, const struct fbsd_fchmod_args *uap)

@@ -13,7 +13,9 @@
  * with state has a fork hook (mem_fork_*, a64_fork_*,
  * fbsd_thread_fork_child, fbsd_signal_fork_child, fbsd_umtx_fork_child,
  * fbsd_kqueue_fork_child).  All host signals are blocked from
- * just before the fork until the child's state is repaired.
+ * just before the fork until the child's state is repaired.  The child
+ * then tells the kqueues watching the parent (NOTE_FORK, NOTE_TRACK:
+ * fbsd_kqueue_proc_forked) before it returns to the guest.
  *
  * vfork and rfork(RFSPAWN): FreeBSD lends the parent's memory to the child
  * and suspends the parent until the child execs or exits.  bsdemu cannot
@@ -188,7 +190,7 @@ static int high_pipe(int p[2])
 static int do_fork(struct fbsd_thread *td, int how)
 {
 	int pp[2] = { -1, -1 };
-	pid_t pid;
+	pid_t pid, me = getpid();
 	int err;
 
 	if ((how & (F_PPWAIT | F_NOWAIT)) && (err = high_pipe(pp)) < 0)
@@ -225,6 +227,8 @@ static int do_fork(struct fbsd_thread *td, int how)
 			clear_fds();
 		if (how & F_DROPSIG)
 			fbsd_signal_drop_caught();
+		/* EVFILT_PROC NOTE_FORK for whoever watches the parent */
+		fbsd_kqueue_proc_forked(me);
 		td->retval[0] = 0;
 		td->retval[1] = 0;
 		return 0;

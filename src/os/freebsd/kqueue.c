@@ -15,7 +15,9 @@
  *   TIMER         a timerfd per knote (data = expirations).
  *   SIGNAL        process-wide counters bumped by fbsd_kqueue_signal()
  *                 (signal.c) plus one eventfd that wakes every kqueue.
- *   PROC          a pidfd (NOTE_EXIT; data = the FreeBSD wait status).
+ *   PROC          a pidfd (NOTE_EXIT; data = the FreeBSD wait status);
+ *                 NOTE_FORK, NOTE_EXEC and NOTE_TRACK through the channel
+ *                 below.
  *   VNODE         an inotify descriptor watching the fd's path.
  *   USER          nothing on the host; a per-kqueue eventfd wakes waiters.
  * A knote that epoll (or a trigger) names is queued; kqueue_scan's rules
@@ -32,8 +34,35 @@
  * wakes the sleepers through the kqueue's eventfd, as FreeBSD's sleepers
  * see every knote still active.
  *
- * Limits: NOTE_FORK/NOTE_EXEC/NOTE_TRACK are accepted but never fire;
- * EV_EOF on sockets carries no so_error in fflags (Linux can only read it
+ * NOTE_FORK/NOTE_EXEC/NOTE_TRACK: a cooperative channel between bsdemu
+ * processes (Linux has no such process events for a non-tracer).  Under
+ * BASE = /dev/shm/bsdemu-<euid> (/tmp/bsdemu-<euid> without /dev/shm) a
+ * kqueue that watches pid P for any of them binds a datagram socket
+ * BASE/kq-<itspid>.<seq> and creates an empty file BASE/proc-<P>/
+ * <itspid>.<seq>.<T|N> (T: some knote on P has NOTE_TRACK).  A bsdemu
+ * process that forks (the child, before it returns to the guest: P is the
+ * parent) or that starts an exec'd FreeBSD image (the new bsdemu, before
+ * the guest runs) reads its BASE/proc-<P>/ and sends {event, P, child}
+ * to each socket; for a T entry the fork child first creates the same
+ * entry in its own BASE/proc-<child>/, so the tracking kqueue sees the
+ * child's own forks and execs from its first instruction.  An entry whose
+ * socket is gone (ENOENT) or unbound (ECONNREFUSED) is stale and removed
+ * by the sender.  The kqueue reads its socket before every scan: NOTE_FORK
+ * and NOTE_EXEC accumulate in the knote's fflags as filt_proc does
+ * (NOTE_EXIT reports them too); with NOTE_TRACK, knote_fork()'s two
+ * knotes are made for the child: a one-shot NOTE_CHILD (data = the parent
+ * pid, fired at once) and a tracker with the parent's fflags and flags;
+ * NOTE_TRACKERR on the parent's knote when the child is already gone (a
+ * short-lived child reaped before the watcher read the message).  Entries
+ * go with their knotes (EV_DELETE, one-shot report, close, exec).
+ * Limits of the channel: only processes run by bsdemu send (a Linux
+ * program a guest execs gives only NOTE_EXIT, and so do its children); a
+ * process of another uid is not seen; a watcher killed by a signal leaves
+ * its entries until a sender finds them stale; an event is lost when the
+ * watcher's socket queue is full.
+ *
+ * Limits: NOTE_EXIT's data is the wait status only for the watcher's own
+ * children (waitid on the pidfd), 0 for others; EV_EOF on sockets carries no so_error in fflags (Linux can only read it
  * destructively); EVFILT_AIO, PROCDESC, FS, LIO, SENDFILE and EMPTY answer
  * ENXIO (a FreeBSD kernel without them) and are named once on stderr; a
  * dup()ed kqueue descriptor is not recognised (EBADF). */
@@ -44,6 +73,7 @@
 #include <limits.h>
 #include <poll.h>
 #include <pthread.h>
+#include <dirent.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -57,6 +87,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/timerfd.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -76,6 +107,7 @@
 #define TAG_MISC (3ull << 62)
 #define TAG_WAKE (TAG_MISC | 1)
 #define TAG_SIG  (TAG_MISC | 2)
+#define TAG_PMSG (TAG_MISC | 3)
 #define TAG_MASK (3ull << 62)
 
 enum ftype { FT_OTHER, FT_FIFO, FT_SOCK, FT_LISTEN, FT_CHR, FT_FILE };
@@ -91,6 +123,9 @@ struct knote {
 	uint64_t acc;             /* TIMER: expirations not yet reported */
 	uint64_t sigbase;         /* SIGNAL: counter value last reported */
 	bool trig;                /* USER: triggered */
+	uint32_t pfflags;         /* PROC: NOTE_* seen, not yet cleared */
+	bool exited;              /* PROC: the process is gone */
+	bool childnote;           /* PROC: NOTE_TRACK's one-shot NOTE_CHILD */
 	uint32_t vn_fflags;       /* VNODE: NOTE_* seen, not yet cleared */
 	int64_t vn_size;
 	uint64_t vn_nlink;
@@ -110,6 +145,15 @@ struct kq {
 	int waiters;
 	int npoll;                /* knotes epoll cannot watch */
 	bool sig_added;
+	int psock;                /* NOTE_FORK/EXEC channel socket or -1 */
+	unsigned pseq;
+};
+
+struct pmsg {
+	uint32_t event;           /* FBSD_NOTE_FORK or FBSD_NOTE_EXEC */
+	int32_t pid;              /* the process that forked or exec'd */
+	int32_t child;            /* NOTE_FORK: the new process */
+	int32_t pad;
 };
 
 static pthread_mutex_t kq_global = PTHREAD_MUTEX_INITIALIZER;
@@ -120,6 +164,142 @@ static atomic_int kq_live;
 /* EVFILT_SIGNAL: deliveries per signal, and the eventfd that wakes. */
 static atomic_ulong sig_count[FBSD_NSIG + 1];
 static atomic_int sig_efd = -1;
+
+/* ------------------------------------------------------------ the
+ * NOTE_FORK/NOTE_EXEC channel (see the top) */
+
+static atomic_uint pseq_next;
+
+static void pbase(char *buf, size_t n)
+{
+	static int shm = -1;
+
+	if (shm < 0) {
+		struct stat st;
+
+		shm = stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode);
+	}
+	snprintf(buf, n, "%s/bsdemu-%u", shm ? "/dev/shm" : "/tmp", (unsigned)geteuid());
+}
+
+static void psock_path(unsigned long wpid, unsigned seq, char *buf, size_t n)
+{
+	char base[64];
+
+	pbase(base, sizeof(base));
+	snprintf(buf, n, "%s/kq-%lu.%u", base, wpid, seq);
+}
+
+/* BASE/proc-PID, or with NAME the entry in it. */
+static void pentry_path(long pid, const char *name, char *buf, size_t n)
+{
+	char base[64];
+
+	pbase(base, sizeof(base));
+	if (name)
+		snprintf(buf, n, "%s/proc-%ld/%s", base, pid, name);
+	else
+		snprintf(buf, n, "%s/proc-%ld", base, pid);
+}
+
+static int pentry_create(long pid, const char *name)
+{
+	char dir[PATH_MAX], path[PATH_MAX];
+	int fd = -1;
+
+	pentry_path(pid, NULL, dir, sizeof(dir));
+	pentry_path(pid, name, path, sizeof(path));
+	/* Another process may rmdir an emptied directory between the two. */
+	for (int i = 0; i < 4 && fd < 0; i++) {
+		if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+			return -1;
+		fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+		if (fd < 0 && errno != ENOENT)
+			return -1;
+	}
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return 0;
+}
+
+static void pentry_unlink(long pid, const char *name)
+{
+	char path[PATH_MAX];
+
+	pentry_path(pid, name, path, sizeof(path));
+	if (unlink(path) == 0) {
+		pentry_path(pid, NULL, path, sizeof(path));
+		rmdir(path);    /* when it was the last */
+	}
+}
+
+static void pentry_name(const struct kq *kq, bool track, char *buf, size_t n)
+{
+	snprintf(buf, n, "%d.%u.%c", (int)getpid(), kq->pseq, track ? 'T' : 'N');
+}
+
+/* Both of KQ's entries for PID go. */
+static void pentry_remove(const struct kq *kq, long pid)
+{
+	char name[64];
+
+	pentry_name(kq, false, name, sizeof(name));
+	pentry_unlink(pid, name);
+	pentry_name(kq, true, name, sizeof(name));
+	pentry_unlink(pid, name);
+}
+
+/* Send {EVENT, PID, CHILD} to every watcher of PID; on NOTE_FORK also
+ * register the tracking watchers (T entries) on CHILD first. */
+static void proc_notify(uint32_t event, pid_t pid, pid_t child)
+{
+	char dir[PATH_MAX];
+	struct dirent *d;
+	DIR *dp;
+	int s;
+
+	pentry_path(pid, NULL, dir, sizeof(dir));
+	dp = opendir(dir);
+	if (!dp)
+		return;         /* nobody watches (the usual case) */
+	s = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (s < 0) {
+		closedir(dp);
+		return;
+	}
+	while ((d = readdir(dp))) {
+		struct pmsg m = { .event = event, .pid = pid, .child = child };
+		struct sockaddr_un sa = { .sun_family = AF_UNIX };
+		unsigned long wpid;
+		unsigned seq;
+		char tc, extra;
+		bool tracked = false;
+
+		if (sscanf(d->d_name, "%lu.%u.%c%c", &wpid, &seq, &tc, &extra) != 3 ||
+		    (tc != 'T' && tc != 'N'))
+			continue;
+		psock_path(wpid, seq, sa.sun_path, sizeof(sa.sun_path));
+		if (event == FBSD_NOTE_FORK && tc == 'T')
+			tracked = pentry_create(child, d->d_name) == 0;
+		if (sendto(s, &m, sizeof(m), MSG_DONTWAIT | MSG_NOSIGNAL,
+			   (struct sockaddr *)&sa, sizeof(sa)) == (ssize_t)sizeof(m))
+			continue;
+		if (errno == ECONNREFUSED || errno == ENOENT) {
+			/* a stale entry: its kqueue is gone */
+			if (errno == ECONNREFUSED)
+				unlink(sa.sun_path);
+			pentry_unlink(pid, d->d_name);
+			if (tracked)
+				pentry_unlink(child, d->d_name);
+		} else {
+			log_msg("kevent: EVFILT_PROC event %#x of pid %d for %s not sent: %s",
+				(unsigned)event, (int)pid, sa.sun_path, strerror(errno));
+		}
+	}
+	closedir(dp);
+	close(s);
+}
 
 /* ------------------------------------------------------------ table */
 
@@ -145,14 +325,27 @@ static void knote_free_raw(struct knote *kn)
 	free(kn);
 }
 
-static void kq_free(struct kq *kq)
+/* MINE: the kqueue is this process's (not a fork child's copy): its
+ * channel entries go too. */
+static void kq_free(struct kq *kq, bool mine)
 {
 	for (unsigned i = 0; i <= kq->hmask; i++) {
 		struct knote *kn = kq->hash[i], *next;
 
 		for (; kn; kn = next) {
 			next = kn->hnext;
+			if (mine && kq->psock >= 0 && kn->kev.filter == FBSD_EVFILT_PROC)
+				pentry_remove(kq, (long)kn->kev.ident);
 			knote_free_raw(kn);
+		}
+	}
+	if (kq->psock >= 0) {
+		char path[sizeof(((struct sockaddr_un *)0)->sun_path)];
+
+		close(kq->psock);
+		if (mine) {
+			psock_path((unsigned long)getpid(), kq->pseq, path, sizeof(path));
+			unlink(path);
 		}
 	}
 	if (kq->wakefd >= 0)
@@ -172,7 +365,7 @@ static void kq_put(struct kq *kq)
 	left = --kq->refs;
 	pthread_mutex_unlock(&kq_global);
 	if (left == 0)
-		kq_free(kq);
+		kq_free(kq, true);
 }
 
 /* ------------------------------------------------------------ knotes */
@@ -258,6 +451,75 @@ static void dequeue(struct kq *kq, struct knote *kn)
 	kn->qnext = kn->qprev = NULL;
 }
 
+/* The channel socket of KQ (made at its first NOTE_FORK/EXEC/TRACK
+ * knote).  0 or -1. */
+static int psock_open(struct kq *kq)
+{
+	static atomic_int said;
+	struct epoll_event ev = { .events = EPOLLIN, .data.u64 = TAG_PMSG };
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	char base[64];
+	int fd, hi;
+
+	if (kq->psock >= 0)
+		return 0;
+	pbase(base, sizeof(base));
+	if (mkdir(base, 0700) < 0 && errno != EEXIST)
+		goto fail;
+	fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		goto fail;
+	/* above the guest's usual descriptors */
+	hi = fcntl(fd, F_DUPFD_CLOEXEC, 512);
+	if (hi >= 0) {
+		close(fd);
+		fd = hi;
+	}
+	kq->pseq = atomic_fetch_add(&pseq_next, 1);
+	psock_path((unsigned long)getpid(), kq->pseq, sa.sun_path, sizeof(sa.sun_path));
+	unlink(sa.sun_path);
+	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
+	    epoll_ctl(kq->epfd, EPOLL_CTL_ADD, fd, &ev) < 0) {
+		int e = errno;
+
+		close(fd);
+		unlink(sa.sun_path);
+		errno = e;
+		goto fail;
+	}
+	kq->psock = fd;
+	return 0;
+fail:
+	if (!atomic_exchange(&said, 1))
+		log_msg("kevent: EVFILT_PROC NOTE_FORK/NOTE_EXEC/NOTE_TRACK will not fire: "
+			"no channel under %s: %s", base, strerror(errno));
+	return -1;
+}
+
+/* KQ's entry for PID as its PROC knotes on PID want it now. */
+static void pentry_sync(struct kq *kq, uint64_t pid)
+{
+	uint32_t ff = 0;
+	char name[64];
+	bool track;
+
+	if (kq->psock < 0 || pid == 0 || pid > INT32_MAX)
+		return;
+	for (struct knote *kn = kq->hash[kn_hash(pid, FBSD_EVFILT_PROC, kq->hmask)]; kn;
+	     kn = kn->hnext)
+		if (kn->kev.ident == pid && kn->kev.filter == FBSD_EVFILT_PROC &&
+		    !kn->childnote && !kn->exited)
+			ff |= kn->sfflags;
+	track = ff & FBSD_NOTE_TRACK;
+	pentry_name(kq, !track, name, sizeof(name));
+	pentry_unlink((long)pid, name);
+	pentry_name(kq, track, name, sizeof(name));
+	if (ff & (FBSD_NOTE_FORK | FBSD_NOTE_EXEC | FBSD_NOTE_TRACK))
+		pentry_create((long)pid, name);
+	else
+		pentry_unlink((long)pid, name);
+}
+
 static bool is_fd_filter(int filter)
 {
 	return filter == FBSD_EVFILT_READ || filter == FBSD_EVFILT_WRITE ||
@@ -326,6 +588,7 @@ static void kn_drop(struct kq *kq, struct knote *kn)
 {
 	struct knote **pp = &kq->hash[kn_hash(kn->kev.ident, kn->kev.filter, kq->hmask)];
 	int filter = kn->kev.filter, fd = (int)kn->kev.ident;
+	uint64_t ident = kn->kev.ident;
 
 	while (*pp && *pp != kn)
 		pp = &(*pp)->hnext;
@@ -340,6 +603,8 @@ static void kn_drop(struct kq *kq, struct knote *kn)
 	knote_free_raw(kn);
 	if (filter == FBSD_EVFILT_READ || filter == FBSD_EVFILT_WRITE)
 		fdwatch_update(kq, fd);
+	if (filter == FBSD_EVFILT_PROC)
+		pentry_sync(kq, ident);
 }
 
 /* ------------------------------------------------------------ filters */
@@ -493,14 +758,19 @@ static int64_t exit_status(int pidfd)
 	return (s ? s : si.si_status) | (si.si_code == CLD_DUMPED ? 0x80 : 0);
 }
 
+/* filt_proc: NOTE_FORK/EXEC (and NOTE_CHILD, NOTE_TRACKERR) gathered in
+ * pfflags by the channel; the exit seen on the pidfd. */
 static bool probe_proc(struct knote *kn)
 {
-	if (!(poll1(kn->hfd, POLLIN) & POLLIN))
-		return false;
-	kn->kev.flags |= FBSD_EV_EOF | FBSD_EV_ONESHOT;
-	kn->kev.fflags = kn->sfflags & FBSD_NOTE_EXIT;
-	kn->kev.data = (kn->sfflags & FBSD_NOTE_EXIT) ? exit_status(kn->hfd) : 0;
-	return true;
+	if (!kn->exited && kn->hfd >= 0 && (poll1(kn->hfd, POLLIN) & POLLIN)) {
+		kn->exited = true;
+		kn->kev.flags |= FBSD_EV_EOF | FBSD_EV_ONESHOT;
+		kn->pfflags |= kn->sfflags & FBSD_NOTE_EXIT;
+		if (kn->sfflags & FBSD_NOTE_EXIT)
+			kn->kev.data = exit_status(kn->hfd);
+	}
+	kn->kev.fflags = kn->pfflags;
+	return kn->exited || kn->pfflags != 0;
 }
 
 static void vnode_stat(struct knote *kn, bool report)
@@ -599,6 +869,7 @@ static void kn_clear(struct knote *kn)
 	case FBSD_EVFILT_TIMER: kn->acc = 0; break;
 	case FBSD_EVFILT_SIGNAL: kn->sigbase += (uint64_t)kn->kev.data; break;
 	case FBSD_EVFILT_VNODE: kn->vn_fflags = 0; break;
+	case FBSD_EVFILT_PROC: kn->pfflags = 0; break;
 	case FBSD_EVFILT_USER: kn->trig = false; return;
 	default: break;
 	}
@@ -709,6 +980,84 @@ static int attach_proc(struct kq *kq, struct knote *kn)
 		return errno == EINVAL ? FBSD_ESRCH : fbsd_errno(errno);
 	fcntl((int)fd, F_SETFD, FD_CLOEXEC);
 	return hfd_attach(kq, kn, (int)fd, EPOLLIN);
+}
+
+/* knote_fork() with NOTE_TRACK: the tracker of CHILD with PARENT's
+ * fflags and flags, and the one-shot NOTE_CHILD note (data = the parent
+ * pid).  NOTE_TRACKERR on PARENT when CHILD cannot be watched. */
+static void track_child(struct kq *kq, struct knote *parent, pid_t child)
+{
+	struct knote *cn = calloc(1, sizeof(*cn)), *tn = calloc(1, sizeof(*tn));
+
+	if (!cn || !tn) {
+		free(cn);
+		free(tn);
+		parent->pfflags |= FBSD_NOTE_TRACKERR;
+		return;
+	}
+	tn->hfd = cn->hfd = -1;
+	tn->kev.ident = cn->kev.ident = (uint64_t)child;
+	tn->kev.filter = cn->kev.filter = FBSD_EVFILT_PROC;
+	tn->kev.udata = cn->kev.udata = parent->kev.udata;
+	tn->sdata = cn->sdata = (int64_t)parent->kev.ident;
+	tn->kev.flags = parent->kev.flags & (uint16_t)~FBSD_EV_EOF;
+	tn->sfflags = parent->sfflags;
+	if (attach_proc(kq, tn) != 0) {
+		free(cn);
+		free(tn);
+		parent->pfflags |= FBSD_NOTE_TRACKERR;
+		return;
+	}
+	kn_insert(kq, tn);
+	cn->kev.flags = (parent->kev.flags | FBSD_EV_ONESHOT) & (uint16_t)~FBSD_EV_EOF;
+	cn->sfflags = parent->sfflags & ~(FBSD_NOTE_EXIT | FBSD_NOTE_EXEC | FBSD_NOTE_FORK);
+	cn->kev.data = (int64_t)parent->kev.ident;
+	cn->pfflags = FBSD_NOTE_CHILD;
+	cn->childnote = true;
+	kn_insert(kq, cn);
+	enqueue(kq, cn);
+}
+
+static void pmsg_handle(struct kq *kq, const struct pmsg *m)
+{
+	struct knote *hits[16];
+	int n = 0;
+
+	if (m->pid <= 0)
+		return;
+	for (struct knote *kn = kq->hash[kn_hash((uint64_t)m->pid, FBSD_EVFILT_PROC, kq->hmask)];
+	     kn && n < 16; kn = kn->hnext)
+		if (kn->kev.ident == (uint64_t)m->pid && kn->kev.filter == FBSD_EVFILT_PROC &&
+		    !kn->childnote && !kn->exited)
+			hits[n++] = kn;
+	for (int i = 0; i < n; i++) {
+		struct knote *kn = hits[i];
+
+		if (m->event == FBSD_NOTE_FORK) {
+			if ((kn->sfflags & FBSD_NOTE_TRACK) && m->child > 0)
+				track_child(kq, kn, m->child);
+			kn->pfflags |= kn->sfflags & FBSD_NOTE_FORK;
+		} else if (m->event == FBSD_NOTE_EXEC) {
+			kn->pfflags |= kn->sfflags & FBSD_NOTE_EXEC;
+		}
+		if (kn->pfflags)
+			enqueue(kq, kn);
+	}
+	/* the child's copy of a T entry stays only for a tracker */
+	if (m->event == FBSD_NOTE_FORK && m->child > 0)
+		pentry_sync(kq, (uint64_t)m->child);
+}
+
+static void pmsg_drain(struct kq *kq)
+{
+	struct pmsg m;
+	ssize_t n;
+
+	if (kq->psock < 0)
+		return;
+	while ((n = recv(kq->psock, &m, sizeof(m), MSG_DONTWAIT)) >= 0)
+		if (n == (ssize_t)sizeof(m))
+			pmsg_handle(kq, &m);
 }
 
 static int attach_vnode(struct kq *kq, struct knote *kn)
@@ -875,6 +1224,11 @@ static int kq_register(struct kq *kq, int kqfd, struct fbsd_kevent *kev)
 			kn->sdata = kev->data;
 		}
 	}
+	if (f == FBSD_EVFILT_PROC && !kn->childnote) {
+		if (kn->sfflags & (FBSD_NOTE_FORK | FBSD_NOTE_EXEC | FBSD_NOTE_TRACK))
+			psock_open(kq);
+		pentry_sync(kq, kn->kev.ident);
+	}
 	if (kev->flags & FBSD_EV_FORCEONESHOT) {
 		kn->kev.flags |= FBSD_EV_ONESHOT;
 		kn->forced = true;
@@ -909,6 +1263,10 @@ static void note_event(struct kq *kq, uint64_t tag)
 			enqueue(kq, kn);
 		return;
 	}
+	if (tag == TAG_PMSG) {
+		pmsg_drain(kq);
+		return;
+	}
 	if (tag == TAG_WAKE) {
 		uint64_t v;
 
@@ -935,6 +1293,8 @@ static void harvest(struct kq *kq)
 		for (int i = 0; i < n; i++)
 			note_event(kq, evs[i].data.u64);
 	} while (n == 64);
+	/* NOTE_FORK/EXEC sent before an exit the pidfd shows are taken first */
+	pmsg_drain(kq);
 	if (kq->npoll) {
 		for (unsigned i = 0; i <= kq->hmask; i++)
 			for (struct knote *kn = kq->hash[i]; kn; kn = kn->hnext)
@@ -987,7 +1347,7 @@ static void collect(struct kq *kq, struct kev_out *o)
 			continue;
 		out = kn->kev;
 		fl = kn->kev.flags;
-		if (kn->kev.filter == FBSD_EVFILT_PROC && !(kn->kev.fflags & FBSD_NOTE_EXIT)) {
+		if (kn->kev.filter == FBSD_EVFILT_PROC && kn->exited && !kn->kev.fflags) {
 			kn_drop(kq, kn);        /* EV_DROP: nothing asked for */
 			continue;
 		}
@@ -1163,6 +1523,7 @@ static int kqueue_create(struct fbsd_thread *td, bool cloexec)
 
 	if (!kq)
 		return FBSD_ENOMEM;
+	kq->psock = -1;
 	kq->hmask = 15;
 	kq->hash = calloc(kq->hmask + 1, sizeof(*kq->hash));
 	kq->wakefd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
@@ -1289,7 +1650,7 @@ void fbsd_kqueue_fds_closed(unsigned lo, unsigned hi)
 }
 
 /* In a process where only the calling thread exists: close every kqueue. */
-static void close_all(void)
+static void close_all(bool mine)
 {
 	int efd;
 
@@ -1303,7 +1664,7 @@ static void close_all(void)
 		close(kq->epfd);
 		pthread_mutex_init(&kq->lock, NULL);
 		kq->refs = 0;
-		kq_free(kq);
+		kq_free(kq, mine);
 	}
 	efd = atomic_exchange(&sig_efd, -1);
 	if (efd >= 0)
@@ -1314,12 +1675,22 @@ static void close_all(void)
 
 void fbsd_kqueue_fork_child(void)
 {
-	close_all();
+	close_all(false);
 }
 
 void fbsd_kqueue_exec(void)
 {
-	close_all();
+	close_all(true);
+}
+
+void fbsd_kqueue_proc_forked(int parent)
+{
+	proc_notify(FBSD_NOTE_FORK, parent, getpid());
+}
+
+void fbsd_kqueue_proc_execed(void)
+{
+	proc_notify(FBSD_NOTE_EXEC, getpid(), 0);
 }
 
 void fbsd_kqueue_signal(int sig)

@@ -111,6 +111,13 @@ void fbsd_kqueue_fds_closed(unsigned lo, unsigned hi);
 void fbsd_kqueue_fork_child(void);
 /* exec.c, before the new image runs: kqueues are closed on exec. */
 void fbsd_kqueue_exec(void);
+/* fork.c, in a new child (after fbsd_kqueue_fork_child), PARENT being the
+ * pid that forked: NOTE_FORK (and NOTE_TRACK's registrations) for the
+ * kqueues of other bsdemu processes that watch PARENT (kqueue.c's top). */
+void fbsd_kqueue_proc_forked(int parent);
+/* exec.c, at the start of a FreeBSD image a guest execve ran: NOTE_EXEC
+ * for the kqueues that watch this process. */
+void fbsd_kqueue_proc_execed(void);
 /* signal.c: guest signal SIG (1..128) was sent to this process or one of
  * its threads, whether it will be caught, ignored or stays blocked
  * (FreeBSD's KNOTE on p_klist in tdsendsignal()).  Counts it for
