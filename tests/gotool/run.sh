@@ -59,11 +59,14 @@ make_goroot() {
 		cp -r "$HOSTGO/pkg/tool" "$tmp/pkg/" || return 1
 	GOCACHE=$OUT/host-cache GOROOT=$tmp CGO_ENABLED=0 GOOS=$goos GOARCH=arm64 \
 		GO111MODULE=off GOFLAGS= "$tmp/bin/go" install \
-		cmd/go cmd/gofmt cmd/compile cmd/link cmd/asm cmd/vet std || return 1
+		cmd/go cmd/gofmt cmd/compile cmd/link cmd/asm cmd/vet \
+		cmd/pprof cmd/nm cmd/objdump cmd/addr2line cmd/cover cmd/test2json std || return 1
 	rm -rf "$g" && mv "$tmp" "$g"
 }
 
-if [ ! -x "$GR/bin/freebsd_arm64/go" ] || [ ! -x "$GR/pkg/tool/freebsd_arm64/link" ]; then
+# (pprof, nm, objdump...: runtime's tests run `go tool pprof` and friends.)
+if [ ! -x "$GR/bin/freebsd_arm64/go" ] || [ ! -x "$GR/pkg/tool/freebsd_arm64/link" ] ||
+	[ ! -x "$GR/pkg/tool/freebsd_arm64/pprof" ]; then
 	echo "gotool: laying out the guest GOROOT (about 3 minutes, once)"
 	if ! make_goroot "$GR" freebsd >"$OUT/goroot.log" 2>&1; then
 		t_fail gotool/goroot "$(t_first_line "$OUT/goroot.log")"
