@@ -27,15 +27,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/stat.h>
 #include <sys/sysinfo.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "emu.h"
 #include "loader/loader.h"
+#include "mem/mem.h"
 #include "os/freebsd/fbsd_proc_types.h"
 #include "os/freebsd/fbsd_types.h"
 #include "os/freebsd/process.h"
+#include "os/freebsd/procinfo.h"
 #include "os/freebsd/syscall.h"
 
 #define CTL_MAXNAME 24
@@ -186,6 +189,9 @@ static int h_boottime(struct req *, const struct node *, const int *, unsigned);
 static int h_pagesizes(struct req *, const struct node *, const int *, unsigned);
 static int h_proc_pathname(struct req *, const struct node *, const int *, unsigned);
 static int h_proc_args(struct req *, const struct node *, const int *, unsigned);
+static int h_proc(struct req *, const struct node *, const int *, unsigned);
+static int h_proc_cwd(struct req *, const struct node *, const int *, unsigned);
+static int h_proc_vmmap(struct req *, const struct node *, const int *, unsigned);
 
 #define NODE(nm, ...) { .name = nm, .oid = { __VA_ARGS__ }, .kind = CTLTYPE_NODE | CTLFLAG_RW, .fmt = "N" }
 #define HNODE(nm, k, h, ...) { .name = nm, .oid = { __VA_ARGS__ }, .kind = CTLTYPE_NODE | (k), .fmt = "", .handler = h }
@@ -218,6 +224,27 @@ static const struct node nodes[] = {
 	INT("kern.securelevel", CTLFLAG_RW, -1, 1, 9),
 	STRF("kern.hostname", CTLFLAG_RW, t_hostname, 1, 10),
 	NODE("kern.proc", 1, 14),
+	PROC("kern.proc.all", CTLTYPE_OPAQUE, "S,proc", h_proc, 1, 14, 0),
+	HNODE("kern.proc.pid", CTLFLAG_RD, h_proc, 1, 14, 1),
+	HNODE("kern.proc.pgrp", CTLFLAG_RD, h_proc, 1, 14, 2),
+	HNODE("kern.proc.session", CTLFLAG_RD, h_proc, 1, 14, 3),
+	HNODE("kern.proc.tty", CTLFLAG_RD, h_proc, 1, 14, 4),
+	HNODE("kern.proc.uid", CTLFLAG_RD, h_proc, 1, 14, 5),
+	HNODE("kern.proc.ruid", CTLFLAG_RD, h_proc, 1, 14, 6),
+	HNODE("kern.proc.proc", CTLFLAG_RD, h_proc, 1, 14, 8),
+	HNODE("kern.proc.rgid", CTLFLAG_RD, h_proc, 1, 14, 10),
+	HNODE("kern.proc.gid", CTLFLAG_RD, h_proc, 1, 14, 11),
+	HNODE("kern.proc.pid_td", CTLFLAG_RD, h_proc, 1, 14, 0x11),
+	HNODE("kern.proc.pgrp_td", CTLFLAG_RD, h_proc, 1, 14, 0x12),
+	HNODE("kern.proc.session_td", CTLFLAG_RD, h_proc, 1, 14, 0x13),
+	HNODE("kern.proc.tty_td", CTLFLAG_RD, h_proc, 1, 14, 0x14),
+	HNODE("kern.proc.uid_td", CTLFLAG_RD, h_proc, 1, 14, 0x15),
+	HNODE("kern.proc.ruid_td", CTLFLAG_RD, h_proc, 1, 14, 0x16),
+	HNODE("kern.proc.proc_td", CTLFLAG_RD, h_proc, 1, 14, 0x18),
+	HNODE("kern.proc.rgid_td", CTLFLAG_RD, h_proc, 1, 14, 0x1a),
+	HNODE("kern.proc.gid_td", CTLFLAG_RD, h_proc, 1, 14, 0x1b),
+	HNODE("kern.proc.vmmap", CTLFLAG_RD, h_proc_vmmap, 1, 14, 32),
+	HNODE("kern.proc.cwd", CTLFLAG_RD, h_proc_cwd, 1, 14, 42),
 	{ .name = "kern.proc.args", .oid = { 1, 14, 7 },
 	  .kind = CTLTYPE_NODE | CTLFLAG_RW | CTLFLAG_ANYBODY, .fmt = "",
 	  .handler = h_proc_args },
@@ -622,6 +649,319 @@ static int h_proc_args(struct req *r, const struct node *self, const int *name,
 	proc_args_len = proc_args ? r->newlen : 0;
 	pthread_mutex_unlock(&args_lock);
 	return 0;
+}
+
+/* ---- kern.proc.{all,pid,pgrp,...,proc}[_td]: struct kinfo_proc ----
+ * sysctl_kern_proc(): one record per process, or per thread with
+ * KERN_PROC_INC_THREAD (0x10) and for kern.proc.all (ps -H).  Other
+ * processes are the host's, read by procinfo.c from /proc; this one is
+ * corrected with what only bsdemu knows (guest program name, guest
+ * threads and tids, guest address space size).  A list asked for with
+ * old NULL gets room for 5 more processes, as FreeBSD's does. */
+
+#define KERN_PROC_ALL 0
+#define KERN_PROC_PID 1
+#define KERN_PROC_PGRP 2
+#define KERN_PROC_SESSION 3
+#define KERN_PROC_TTY 4
+#define KERN_PROC_UID 5
+#define KERN_PROC_RUID 6
+#define KERN_PROC_PROC 8
+#define KERN_PROC_RGID 10
+#define KERN_PROC_GID 11
+#define KERN_PROC_INC_THREAD 0x10
+
+struct tdinfo {
+	int32_t tid;
+	char name[20];
+	fbsd_sigset_t sigmask;
+};
+
+struct tdlist {
+	struct tdinfo *v;
+	int n, cap;
+};
+
+static int td_collect(struct fbsd_thread *td, void *arg)
+{
+	struct tdlist *l = arg;
+
+	if (l->n < l->cap) {
+		struct tdinfo *t = &l->v[l->n];
+		t->tid = td->tid;
+		memcpy(t->name, td->name, sizeof(t->name));
+		t->name[sizeof(t->name) - 1] = 0;
+		t->sigmask = td->sigmask;
+	}
+	l->n++;
+	return 0;
+}
+
+static int tid_cmp(const void *a, const void *b)
+{
+	const struct tdinfo *x = a, *y = b;
+
+	return (x->tid > y->tid) - (x->tid < y->tid);
+}
+
+/* This process's guest threads, in tid order (malloc'ed). */
+static int self_threads(struct tdinfo **out)
+{
+	struct tdlist l = { 0 };
+
+	for (int tries = 0; tries < 8; tries++) {
+		l.n = 0;
+		fbsd_thread_foreach(td_collect, &l);
+		if (l.n <= l.cap)
+			break;
+		free(l.v);
+		l.cap = l.n + 8;
+		l.v = calloc((size_t)l.cap, sizeof(*l.v));
+		if (!l.v)
+			return 0;
+	}
+	if (l.n > l.cap)
+		l.n = l.cap;
+	if (l.n)
+		qsort(l.v, (size_t)l.n, sizeof(*l.v), tid_cmp);
+	*out = l.v;
+	return l.n;
+}
+
+static int add_size(const struct gmapping *m, void *arg)
+{
+	*(uint64_t *)arg += m->end - m->start;
+	return 0;
+}
+
+static void set_tdname(struct fbsd_kinfo_proc *kp, const char *name)
+{
+	size_t l = strlen(name);
+
+	memset(kp->ki_tdname, 0, sizeof(kp->ki_tdname));
+	memset(kp->ki_moretdname, 0, sizeof(kp->ki_moretdname));
+	memcpy(kp->ki_tdname, name, l < FBSD_TDNAMLEN ? l : FBSD_TDNAMLEN);
+	if (l > FBSD_TDNAMLEN)
+		snprintf(kp->ki_moretdname, sizeof(kp->ki_moretdname), "%s",
+			 name + FBSD_TDNAMLEN);
+}
+
+/* This process's records: one, or one per thread. */
+static int self_kproc_out(struct req *r, struct fbsd_kinfo_proc *kp, bool threads)
+{
+	const char *path = emu.guest_path ? emu.guest_path : emu.exec_path;
+	struct tdinfo *tds = NULL;
+	uint64_t size = 0;
+	int n, err = 0;
+
+	if (path && *path) {
+		const char *b = strrchr(path, '/');
+		memset(kp->ki_comm, 0, sizeof(kp->ki_comm));
+		snprintf(kp->ki_comm, sizeof(kp->ki_comm), "%.*s", FBSD_COMMLEN,
+			 b ? b + 1 : path);
+	}
+	mem_foreach(add_size, &size);
+	kp->ki_size = size;
+	kp->ki_stat = FBSD_SRUN;        /* the caller is running */
+	memset(kp->ki_wmesg, 0, sizeof(kp->ki_wmesg));
+	n = self_threads(&tds);
+	kp->ki_numthreads = n > 0 ? n : 1;
+	if (n > 1)
+		kp->ki_flag |= FBSD_P_HADTHREADS;
+	if (n <= 0) {
+		set_tdname(kp, kp->ki_comm);
+		kp->ki_tid = curthread ? curthread->tid : kp->ki_pid;
+		return req_out(r, kp, sizeof(*kp));
+	}
+	for (int i = 0; i < (threads ? n : 1) && !err; i++) {
+		kp->ki_tid = tds[i].tid;
+		kp->ki_sigmask = tds[i].sigmask;
+		set_tdname(kp, tds[i].name[0] ? tds[i].name : kp->ki_comm);
+		err = req_out(r, kp, sizeof(*kp));
+	}
+	free(tds);
+	return err;
+}
+
+/* Another process's records: one, or one per host thread. */
+static int other_kproc_out(struct req *r, struct fbsd_kinfo_proc *kp, bool threads)
+{
+	int *tids, n, err;
+
+	if (!threads || fbsd_procinfo_tids(kp->ki_pid, &tids, &n) || n == 0)
+		return req_out(r, kp, sizeof(*kp));
+	err = 0;
+	for (int i = 0; i < n && !err; i++) {
+		kp->ki_tid = tids[i];
+		err = req_out(r, kp, sizeof(*kp));
+	}
+	free(tids);
+	return err;
+}
+
+static bool kproc_match(const struct fbsd_kinfo_proc *kp, int op, int arg)
+{
+	switch (op) {
+	case KERN_PROC_PGRP: return kp->ki_pgid == arg;
+	case KERN_PROC_SESSION: return kp->ki_sid == arg;
+	case KERN_PROC_TTY: return (uint32_t)kp->ki_tdev == (uint32_t)arg;
+	case KERN_PROC_UID: return kp->ki_uid == (uint32_t)arg;
+	case KERN_PROC_RUID: return kp->ki_ruid == (uint32_t)arg;
+	case KERN_PROC_RGID: return kp->ki_rgid == (uint32_t)arg;
+	case KERN_PROC_GID: return kp->ki_groups[0] == (uint32_t)arg;
+	default: return true;
+	}
+}
+
+static int h_proc(struct req *r, const struct node *self, const int *name,
+		  unsigned namelen)
+{
+	int op = self->oid[2] & ~KERN_PROC_INC_THREAD;
+	bool threads = (self->oid[2] & KERN_PROC_INC_THREAD) || op == KERN_PROC_ALL;
+	struct fbsd_kinfo_proc kp;
+	int *pids, n, err, me = getpid();
+
+	if (op == KERN_PROC_ALL ? namelen != 0 :
+	    op == KERN_PROC_PROC ? namelen > 1 : namelen != 1)
+		return FBSD_EINVAL;
+	if (op == KERN_PROC_PID) {
+		if ((err = fbsd_procinfo_kproc(name[0], &kp)))
+			return err;
+		return name[0] == me ? self_kproc_out(r, &kp, threads)
+				     : other_kproc_out(r, &kp, threads);
+	}
+	if ((err = fbsd_procinfo_pids(&pids, &n)))
+		return err;
+	for (int i = 0; i < n && !err; i++) {
+		if (fbsd_procinfo_kproc(pids[i], &kp) ||
+		    !kproc_match(&kp, op, namelen ? name[0] : 0))
+			continue;
+		err = pids[i] == me ? self_kproc_out(r, &kp, threads)
+				    : other_kproc_out(r, &kp, threads);
+	}
+	free(pids);
+	if (!err && !r->oldptr)
+		err = req_out(r, NULL, 5 * sizeof(kp));
+	return err;
+}
+
+/* kern.proc.cwd.<pid>: one struct kinfo_file (KF_FD_TYPE_CWD), not packed
+ * (kern_proc_cwd_out exports without KERN_FILEDESC_PACK_KINFO). */
+static int h_proc_cwd(struct req *r, const struct node *self, const int *name,
+		      unsigned namelen)
+{
+	struct fbsd_kinfo_file *kf;
+	char *path, link[64];
+	struct stat st;
+	int err;
+
+	if (namelen != 1)
+		return FBSD_EINVAL;
+	if ((err = fbsd_procinfo_cwd(name[0], &path)))
+		return err;
+	kf = calloc(1, sizeof(*kf));
+	if (!kf) {
+		free(path);
+		return FBSD_ENOMEM;
+	}
+	kf->kf_structsize = (int32_t)sizeof(*kf);
+	kf->kf_type = FBSD_KF_TYPE_VNODE;
+	kf->kf_fd = -1;                 /* KF_FD_TYPE_CWD */
+	kf->kf_flags = FBSD_KF_FLAG_READ;
+	kf->kf_ref_count = 1;
+	kf->kf_un.kf_file.kf_file_type = FBSD_KF_VTYPE_VDIR;
+	snprintf(link, sizeof(link), "/proc/%d/cwd", name[0]);
+	if (stat(link, &st) == 0) {
+		kf->kf_un.kf_file.kf_file_fileid = st.st_ino;
+		kf->kf_un.kf_file.kf_file_size = (uint64_t)st.st_size;
+		kf->kf_un.kf_file.kf_file_nlink = st.st_nlink;
+		kf->kf_un.kf_file.kf_file_mode = (uint16_t)st.st_mode;
+	}
+	snprintf(kf->kf_path, sizeof(kf->kf_path), "%s", path);
+	free(path);
+	err = req_out(r, kf, sizeof(*kf));
+	free(kf);
+	return err;
+}
+
+/* kern.proc.vmmap.<pid>, this process only: struct kinfo_vmentry per
+ * guest mapping, packed (kve_structsize = up to the path's NUL, rounded
+ * to 8) as kern_proc_vmmap_out(KERN_VMMAP_PACK_KINFO) does. */
+struct maplist {
+	struct gmapping *v;
+	size_t n, cap;
+};
+
+static int map_collect(const struct gmapping *m, void *arg)
+{
+	struct maplist *l = arg;
+
+	if (l->n == l->cap) {
+		size_t nc = l->cap ? l->cap * 2 : 64;
+		struct gmapping *nv = realloc(l->v, nc * sizeof(*nv));
+		if (!nv)
+			return 1;
+		l->v = nv;
+		l->cap = nc;
+	}
+	l->v[l->n++] = *m;
+	return 0;
+}
+
+static int h_proc_vmmap(struct req *r, const struct node *self, const int *name,
+			unsigned namelen)
+{
+	struct fbsd_kinfo_vmentry *kve;
+	struct maplist l = { 0 };
+	struct fbsd_kinfo_proc kp;
+	int err = 0;
+
+	if (namelen != 1)
+		return FBSD_EINVAL;
+	if (name[0] != getpid())
+		return (err = fbsd_procinfo_kproc(name[0], &kp)) ? err : FBSD_EPERM;
+	kve = malloc(sizeof(*kve));
+	if (!kve)
+		return FBSD_ENOMEM;
+	mem_foreach(map_collect, &l);
+	for (size_t i = 0; i < l.n && !err; i++) {
+		const struct gmapping *m = &l.v[i];
+		size_t sz;
+
+		memset(kve, 0, sizeof(*kve));
+		kve->kve_start = m->start;
+		kve->kve_end = m->end;
+		kve->kve_offset = m->offset;
+		kve->kve_protection = m->prot & (FBSD_KVME_PROT_READ |
+			FBSD_KVME_PROT_WRITE | FBSD_KVME_PROT_EXEC);
+		kve->kve_ref_count = 1;
+		kve->kve_resident = (int32_t)((m->end - m->start) / GUEST_PAGE_SIZE);
+		if (m->flags & GMAP_NOCORE)
+			kve->kve_flags |= FBSD_KVME_FLAG_NOCOREDUMP;
+		if (m->flags & GMAP_GUARD) {
+			kve->kve_type = 0;      /* KVME_TYPE_NONE: no object */
+			kve->kve_resident = 0;
+			kve->kve_protection = 0;
+		} else if (m->ino && !(m->flags & GMAP_ANON)) {
+			kve->kve_type = FBSD_KVME_TYPE_VNODE;
+			kve->kve_vn_fileid = m->ino;
+			kve->kve_vn_type = FBSD_KF_VTYPE_VREG;
+			if (!(m->flags & GMAP_SHARED))
+				kve->kve_flags |= FBSD_KVME_FLAG_COW;
+			fbsd_procinfo_map_path((uintptr_t)g2h(m->start), kve->kve_path,
+					       sizeof(kve->kve_path));
+		} else {
+			kve->kve_type = FBSD_KVME_TYPE_DEFAULT;
+		}
+		sz = offsetof(struct fbsd_kinfo_vmentry, kve_path) +
+			strlen(kve->kve_path) + 1;
+		sz = (sz + 7) & ~(size_t)7;
+		kve->kve_structsize = (int32_t)sz;
+		err = req_out(r, kve, sz);
+	}
+	free(l.v);
+	free(kve);
+	return err;
 }
 
 /* A leaf without handler: its value by type. */

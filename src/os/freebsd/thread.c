@@ -163,6 +163,19 @@ static void unlink_locked(struct fbsd_thread *td)
 	}
 }
 
+int fbsd_thread_foreach(int (*fn)(struct fbsd_thread *, void *), void *arg)
+{
+	int r = 0;
+
+	pthread_mutex_lock(&threads_lock);
+	if (curthread)
+		register_self_locked(curthread);
+	for (struct fbsd_thread *t = live; t && !r; t = t->next_live)
+		r = fn(t, arg);
+	pthread_mutex_unlock(&threads_lock);
+	return r;
+}
+
 int fbsd_thread_with(int32_t tid, int (*fn)(struct fbsd_thread *, void *), void *arg)
 {
 	struct fbsd_thread *t;

@@ -57,6 +57,10 @@ int fbsd_thread_sleep(struct fbsd_thread *td, uint32_t seq, int clk,
  * (TD cannot exit meanwhile); returns FN's value, or -1 when no such
  * thread.  FN must not sleep or take the thread list lock. */
 int fbsd_thread_with(int32_t tid, int (*fn)(struct fbsd_thread *, void *), void *arg);
+/* Run FN(td, arg) for every live thread with the thread list locked, until
+ * FN returns non-zero (that value is returned; 0 when all were visited).
+ * Same rules for FN as fbsd_thread_with (kern.proc.pid_td uses it). */
+int fbsd_thread_foreach(int (*fn)(struct fbsd_thread *, void *), void *arg);
 /* In a fork child: TD is the only thread, with a new id. */
 void fbsd_thread_fork_child(struct fbsd_thread *td);
 /* umtx.c: a dying thread's robust mutexes become OWNERDEAD. */
