@@ -118,3 +118,56 @@ t_summary() {
 	[ "${3:-0}" -gt 0 ] && line="$line, $3 skipped"
 	echo "$line"
 }
+
+# t_go_verdict NAME STATUS OUT ERR SECONDS TIMEOUT: judge one run of a Go
+# test binary (combined output in OUT) and print PASS/FAIL; returns 1 on
+# failure.  Keeps the output of failures (t_keep_log).
+t_go_verdict() {
+	local name=$1 st=$2 out=$3 err=$4 secs=$5 tmo=$6 why=
+	if grep -q 'internal error' "$out"; then
+		why="bsdemu internal error: $(grep -m1 'internal error' "$out")"
+	elif [ "$st" -eq 124 ]; then
+		why="timed out after ${tmo}s"
+	elif [ "$st" -ne 0 ]; then
+		why="$(t_describe_status "$st"): $(grep -m1 -E '^--- FAIL|^panic|^fatal error|bsdemu:|^SIG' "$out" || head -n1 "$out")"
+	elif ! grep -qx 'PASS' "$out"; then
+		why="exit 0 without the final PASS line"
+	fi
+	if [ -n "$why" ]; then
+		t_fail "$name" "${why:0:300} (log: $(t_keep_log "$name" "$out" "$err"))"
+		return 1
+	fi
+	t_pass "$name (${secs}s)"
+}
+
+# 1 when binfmt_misc hands FreeBSD/aarch64 programs to bsdemu (an enabled
+# entry with bsdemu --binfmt-register's magic), else empty.
+t_binfmt_active() {
+	local e
+	for e in /proc/sys/fs/binfmt_misc/*; do
+		[ -f "$e" ] && grep -qx enabled "$e" 2>/dev/null &&
+			grep -qx 'magic 7f454c460201010900000000000000000200b700' "$e" && { echo 1; return 0; }
+	done
+	return 0
+}
+
+# t_go_packages SUITE LIST: call the suite's run_one PKG TAGS for every
+# package line of LIST ("PKG fast|slow [tags=T]"); slow packages only with
+# GOSTD_ALL=1 (make check-go), and GOSTD_PKGS="a b" picks packages.
+# Returns 1 when any failed.
+t_go_packages() {
+	local suite=$1 list=$2 pkg speed rest tags failed=0
+	while read -r pkg speed rest; do
+		case $pkg in '' | '#'*) continue ;; esac
+		if [ -n "${GOSTD_PKGS:-}" ]; then
+			[[ " $GOSTD_PKGS " == *" $pkg "* ]] || continue
+		elif [ "$speed" != fast ] && [ "${GOSTD_ALL:-}" != 1 ]; then
+			t_skip "$suite/$pkg" "slow: runs with GOSTD_ALL=1 (make check-go)"
+			continue
+		fi
+		tags=
+		case $rest in tags=*) tags=${rest#tags=} ;; esac
+		run_one "$pkg" "$tags" || failed=1
+	done <"$list"
+	return "$failed"
+}

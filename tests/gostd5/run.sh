@@ -59,13 +59,8 @@ else
 	SRCROOT=$WORK/src
 fi
 
-# BINFMT=1 when binfmt_misc runs FreeBSD/aarch64 programs under bsdemu
-# (an enabled entry with bsdemu --binfmt-register's magic).
-BINFMT=
-for e in /proc/sys/fs/binfmt_misc/*; do
-	[ -f "$e" ] && grep -qx enabled "$e" 2>/dev/null &&
-		grep -qx 'magic 7f454c460201010900000000000000000200b700' "$e" && BINFMT=1
-done
+# BINFMT=1 when binfmt_misc runs FreeBSD/aarch64 programs under bsdemu.
+BINFMT=$(t_binfmt_active)
 
 # build PKG TAGS: build/tests/gostd5/PKG.test, unless it is up to date.
 build() {
@@ -108,7 +103,7 @@ close_fds() {
 
 run_one() {
 	local pkg=$1 tags=$2 name=gostd5/$1 bin=$OUT/${1//\//_}.test
-	local dir=$SRCROOT/$1 out err st why= filter t0 t1
+	local dir=$SRCROOT/$1 out err st filter t0 t1
 	local -a genv=()
 	if ! build "$pkg" "$tags"; then
 		t_fail "$name" "go test -c failed: $(t_first_line "$bin.build.log")"
@@ -132,36 +127,11 @@ run_one() {
 		-test.timeout=$((GOSTD_TIMEOUT - 10))s ${filter:+-test.run "$filter"})
 	st=$?
 	t1=$(date +%s)
-	if grep -q 'internal error' "$out"; then
-		why="bsdemu internal error: $(grep -m1 'internal error' "$out")"
-	elif [ "$st" -eq 124 ]; then
-		why="timed out after ${GOSTD_TIMEOUT}s"
-	elif [ "$st" -ne 0 ]; then
-		why="$(t_describe_status "$st"): $(grep -m1 -E '^--- FAIL|^panic|^fatal error|bsdemu:|^SIG' "$out" || head -n1 "$out")"
-	elif ! grep -qx 'PASS' "$out"; then
-		why="exit 0 without the final PASS line"
-	fi
 	rm -rf "$dir"
-	if [ -n "$why" ]; then
-		t_fail "$name" "${why:0:300} (log: $(t_keep_log "$name" "$out" "$err"))"
-		rm -f "$out" "$err"
-		return 1
-	fi
-	t_pass "$name ($((t1 - t0))s)"
+	t_go_verdict "$name" "$st" "$out" "$err" $((t1 - t0)) "$GOSTD_TIMEOUT"
+	st=$?
 	rm -f "$out" "$err"
+	return "$st"
 }
 
-failed=0
-while read -r pkg speed rest; do
-	case $pkg in '' | '#'*) continue ;; esac
-	if [ -n "${GOSTD_PKGS:-}" ]; then
-		[[ " $GOSTD_PKGS " == *" $pkg "* ]] || continue
-	elif [ "$speed" != fast ] && [ "$GOSTD_ALL" != 1 ]; then
-		t_skip "gostd5/$pkg" "slow: runs with GOSTD_ALL=1"
-		continue
-	fi
-	tags=
-	case $rest in tags=*) tags=${rest#tags=} ;; esac
-	run_one "$pkg" "$tags" || failed=1
-done <"$HERE/packages.txt"
-exit "$failed"
+t_go_packages gostd5 "$HERE/packages.txt"
