@@ -13,6 +13,7 @@ GOSTD_TIMEOUT=${GOSTD_TIMEOUT:-600}
 GOSTD_ALL=${GOSTD_ALL:-0}
 
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../gotool/goroot.sh"
 cd "$TESTS_ROOT" || exit 2
 HERE=$TESTS_ROOT/tests/gostd
 OUT=$TESTS_ROOT/build/tests/gostd
@@ -80,10 +81,9 @@ run_one() {
 	# toolchain of tests/gotool (laid out first when missing), as on FreeBSD.
 	# Its bin/ must hold the FreeBSD go, as on FreeBSD (crash tests go build
 	# their helper programs for the running GOOS).
-	local groot=$TESTS_ROOT/build/tests/gotool/goroot genv=() g
+	local groot=$GUEST_GOROOT genv=() g
 	if [ "$pkg" = runtime ]; then
-		[ -d "$groot/pkg/freebsd_arm64" ] || "$TESTS_ROOT/tests/gotool/run.sh" >/dev/null 2>&1
-		if [ -x "$groot/bin/freebsd_arm64/go" ]; then
+		if guest_goroot_ensure; then
 			g=$OUT/goroot-runtime
 			mkdir -p "$g"
 			for f in VERSION pkg src; do ln -sfn "$groot/$f" "$g/$f"; done

@@ -20,6 +20,7 @@ GOSTD_TIMEOUT=${GOSTD_TIMEOUT:-600}
 GOSTD_ALL=${GOSTD_ALL:-0}
 
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../gotool/goroot.sh"
 cd "$TESTS_ROOT" || exit 2
 HERE=$TESTS_ROOT/tests/gostd5
 OUT=$TESTS_ROOT/build/tests/gostd5
@@ -28,7 +29,6 @@ GOSRC=/usr/share/go-1.19/src
 [ -d "$GOSRC" ] || GOSRC=/usr/lib/go-1.19/src
 GO=${GO:-/usr/lib/go-1.19/bin/go}
 [ -x "$GO" ] || GO=$(command -v go)
-GUEST_GOROOT=$TESTS_ROOT/build/tests/gotool/goroot
 
 if [ -z "$GO" ] || [ ! -d "$GOSRC" ]; then
 	t_skip gostd5 "Go 1.19 (golang-go) is not installed"
@@ -47,7 +47,7 @@ trap 'rm -rf "$WORK"' EXIT
 # plus Go's test/ tree (path/filepath's TestBug3486 walks $GOROOT/test).
 # Its src/ is a tree of symlinks in which each package under test becomes
 # a real copy (go build allows internal/ imports only inside GOROOT).
-if [ -x "$GUEST_GOROOT/bin/freebsd_arm64/go" ]; then
+if guest_goroot_ensure; then
 	mkdir -p "$WORK/goroot"
 	for f in VERSION bin pkg; do
 		ln -s "$GUEST_GOROOT/$f" "$WORK/goroot/$f"

@@ -26,12 +26,10 @@
 GOTOOL_TIMEOUT=${GOTOOL_TIMEOUT:-300}
 
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/goroot.sh"
 cd "$TESTS_ROOT" || exit 2
-OUT=$TESTS_ROOT/build/tests/gotool
-GR=$OUT/goroot
-HOSTGO=/usr/lib/go-1.19
-HOSTSRC=/usr/share/go-1.19/src
-[ -d "$HOSTSRC" ] || HOSTSRC=$HOSTGO/src
+OUT=$GOTOOL_OUT
+GR=$GUEST_GOROOT
 
 if [ ! -x "$HOSTGO/bin/go" ] || [ ! -d "$HOSTSRC" ]; then
 	bash tests/deps.sh >/dev/null 2>&1
@@ -46,32 +44,9 @@ if [ ! -x "$BSDEMU" ]; then
 fi
 mkdir -p "$OUT"
 
-# make_goroot DIR GOOS: a GOROOT with the toolchain and std cross-built
-# for GOOS/arm64, built beside DIR and renamed into place when complete.
-make_goroot() {
-	local g=$1 goos=$2 tmp=$1.tmp
-	rm -rf "$tmp"
-	mkdir -p "$tmp/pkg" "$tmp/bin" || return 1
-	cp "$HOSTGO/VERSION" "$tmp/" &&
-		cp -rL "$HOSTSRC" "$tmp/src" &&
-		cp -rL "$(dirname "$HOSTSRC")/pkg/include" "$tmp/pkg/include" &&
-		cp "$HOSTGO"/bin/* "$tmp/bin/" &&
-		cp -r "$HOSTGO/pkg/tool" "$tmp/pkg/" || return 1
-	GOCACHE=$OUT/host-cache GOROOT=$tmp CGO_ENABLED=0 GOOS=$goos GOARCH=arm64 \
-		GO111MODULE=off GOFLAGS= "$tmp/bin/go" install \
-		cmd/go cmd/gofmt cmd/compile cmd/link cmd/asm cmd/vet \
-		cmd/pprof cmd/nm cmd/objdump cmd/addr2line cmd/cover cmd/test2json std || return 1
-	rm -rf "$g" && mv "$tmp" "$g"
-}
-
-# (pprof, nm, objdump...: runtime's tests run `go tool pprof` and friends.)
-if [ ! -x "$GR/bin/freebsd_arm64/go" ] || [ ! -x "$GR/pkg/tool/freebsd_arm64/link" ] ||
-	[ ! -x "$GR/pkg/tool/freebsd_arm64/pprof" ]; then
-	echo "gotool: laying out the guest GOROOT (about 3 minutes, once)"
-	if ! make_goroot "$GR" freebsd >"$OUT/goroot.log" 2>&1; then
-		t_fail gotool/goroot "$(t_first_line "$OUT/goroot.log")"
-		exit 1
-	fi
+if ! guest_goroot_ensure; then
+	t_fail gotool/goroot "$(t_first_line "$OUT/goroot.log")"
+	exit 1
 fi
 
 WORK=$(mktemp -d)
