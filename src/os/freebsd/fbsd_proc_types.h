@@ -11,24 +11,20 @@
 
 #include "os/freebsd/fbsd_types.h"
 
-#define FBSD_PCHECK_SIZE(t, n) _Static_assert(sizeof(t) == (n), #t " size")
-#define FBSD_PCHECK_OFF(t, f, n) \
-	_Static_assert(offsetof(t, f) == (n), #t "." #f " offset")
-
 /* ---- time ---- */
 struct fbsd_timeval {
 	int64_t tv_sec;
 	int64_t tv_usec;        /* suseconds_t = long */
 };
-FBSD_PCHECK_SIZE(struct fbsd_timeval, 16);
-FBSD_PCHECK_OFF(struct fbsd_timeval, tv_usec, 8);
+FBSD_CHECK_SIZE(struct fbsd_timeval, 16);
+FBSD_CHECK_OFF(struct fbsd_timeval, tv_usec, 8);
 
 struct fbsd_timezone {
 	int32_t tz_minuteswest;
 	int32_t tz_dsttime;
 };
-FBSD_PCHECK_SIZE(struct fbsd_timezone, 8);
-FBSD_PCHECK_OFF(struct fbsd_timezone, tz_dsttime, 4);
+FBSD_CHECK_SIZE(struct fbsd_timezone, 8);
+FBSD_CHECK_OFF(struct fbsd_timezone, tz_dsttime, 4);
 
 /* Clock ids (sys/sys/_clock_id.h, checked against freebsd-src main). */
 #define FBSD_CLOCK_REALTIME           0
@@ -52,8 +48,8 @@ struct fbsd_rlimit {
 	int64_t rlim_cur;       /* rlim_t is signed on FreeBSD */
 	int64_t rlim_max;
 };
-FBSD_PCHECK_SIZE(struct fbsd_rlimit, 16);
-FBSD_PCHECK_OFF(struct fbsd_rlimit, rlim_max, 8);
+FBSD_CHECK_SIZE(struct fbsd_rlimit, 16);
+FBSD_CHECK_OFF(struct fbsd_rlimit, rlim_max, 8);
 
 #define FBSD_RLIM_INFINITY INT64_MAX
 
@@ -92,10 +88,10 @@ struct fbsd_rusage {
 	int64_t ru_nvcsw;
 	int64_t ru_nivcsw;
 };
-FBSD_PCHECK_SIZE(struct fbsd_rusage, 144);
-FBSD_PCHECK_OFF(struct fbsd_rusage, ru_stime, 16);
-FBSD_PCHECK_OFF(struct fbsd_rusage, ru_maxrss, 32);
-FBSD_PCHECK_OFF(struct fbsd_rusage, ru_nivcsw, 136);
+FBSD_CHECK_SIZE(struct fbsd_rusage, 144);
+FBSD_CHECK_OFF(struct fbsd_rusage, ru_stime, 16);
+FBSD_CHECK_OFF(struct fbsd_rusage, ru_maxrss, 32);
+FBSD_CHECK_OFF(struct fbsd_rusage, ru_nivcsw, 136);
 
 #define FBSD_RUSAGE_SELF     0
 #define FBSD_RUSAGE_CHILDREN (-1)
@@ -128,9 +124,9 @@ struct fbsd_sigaction {
 	uint32_t mask[4];       /* sa_mask: sigset_t, 4-byte aligned */
 	uint32_t pad_;          /* tail padding to 8-byte alignment */
 };
-FBSD_PCHECK_SIZE(struct fbsd_sigaction, 32);
-FBSD_PCHECK_OFF(struct fbsd_sigaction, flags, 8);
-FBSD_PCHECK_OFF(struct fbsd_sigaction, mask, 12);
+FBSD_CHECK_SIZE(struct fbsd_sigaction, 32);
+FBSD_CHECK_OFF(struct fbsd_sigaction, flags, 8);
+FBSD_CHECK_OFF(struct fbsd_sigaction, mask, 12);
 
 struct fbsd_stack {
 	uint64_t ss_sp;
@@ -138,9 +134,9 @@ struct fbsd_stack {
 	int32_t ss_flags;
 	int32_t pad_;
 };
-FBSD_PCHECK_SIZE(struct fbsd_stack, 24);
-FBSD_PCHECK_OFF(struct fbsd_stack, ss_size, 8);
-FBSD_PCHECK_OFF(struct fbsd_stack, ss_flags, 16);
+FBSD_CHECK_SIZE(struct fbsd_stack, 24);
+FBSD_CHECK_OFF(struct fbsd_stack, ss_size, 8);
+FBSD_CHECK_OFF(struct fbsd_stack, ss_flags, 16);
 
 #define FBSD_SS_ONSTACK  0x0001
 #define FBSD_SS_DISABLE  0x0004

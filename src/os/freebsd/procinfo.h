@@ -62,35 +62,35 @@ struct fbsd_kinfo_proc {
 	int64_t ki_sparelongs[12];
 	int64_t ki_sflag, ki_tdflags;
 };
-FBSD_PCHECK_SIZE(struct fbsd_kinfo_proc, 1088);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_pid, 72);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_tdev_freebsd11, 100);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_siglist, 104);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_uid, 168);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_ngroups, 188);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_groups, 192);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_size, 256);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_xstat, 304);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_runtime, 328);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_start, 336);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_flag, 368);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_stat, 388);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_tdname, 394);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_comm, 447);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_emul, 467);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_moretdname, 502);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_spareints, 552);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_tdev, 560);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_jid, 592);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_numthreads, 596);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_tid, 600);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_pri_class, 604);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_rusage, 608);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_rusage_ch, 752);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_pcb, 896);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_spareptrs, 936);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_sparelongs, 976);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_proc, ki_sflag, 1072);
+FBSD_CHECK_SIZE(struct fbsd_kinfo_proc, 1088);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_pid, 72);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_tdev_freebsd11, 100);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_siglist, 104);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_uid, 168);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_ngroups, 188);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_groups, 192);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_size, 256);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_xstat, 304);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_runtime, 328);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_start, 336);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_flag, 368);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_stat, 388);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_tdname, 394);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_comm, 447);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_emul, 467);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_moretdname, 502);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_spareints, 552);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_tdev, 560);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_jid, 592);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_numthreads, 596);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_tid, 600);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_pri_class, 604);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_rusage, 608);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_rusage_ch, 752);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_pcb, 896);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_spareptrs, 936);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_sparelongs, 976);
+FBSD_CHECK_OFF(struct fbsd_kinfo_proc, ki_sflag, 1072);
 
 /* ki_stat */
 #define FBSD_SIDL   1
@@ -122,13 +122,13 @@ struct fbsd_kinfo_vmentry {
 	int32_t _kve_ispare[8];
 	char kve_path[1024];
 };
-FBSD_PCHECK_SIZE(struct fbsd_kinfo_vmentry, 1160);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_vmentry, kve_vn_fsid_freebsd11, 40);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_vmentry, kve_protection, 56);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_vmentry, kve_vn_size, 72);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_vmentry, kve_vn_mode, 84);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_vmentry, kve_vn_fsid, 88);
-FBSD_PCHECK_OFF(struct fbsd_kinfo_vmentry, kve_path, 136);
+FBSD_CHECK_SIZE(struct fbsd_kinfo_vmentry, 1160);
+FBSD_CHECK_OFF(struct fbsd_kinfo_vmentry, kve_vn_fsid_freebsd11, 40);
+FBSD_CHECK_OFF(struct fbsd_kinfo_vmentry, kve_protection, 56);
+FBSD_CHECK_OFF(struct fbsd_kinfo_vmentry, kve_vn_size, 72);
+FBSD_CHECK_OFF(struct fbsd_kinfo_vmentry, kve_vn_mode, 84);
+FBSD_CHECK_OFF(struct fbsd_kinfo_vmentry, kve_vn_fsid, 88);
+FBSD_CHECK_OFF(struct fbsd_kinfo_vmentry, kve_path, 136);
 #define FBSD_KVME_TYPE_DEFAULT 1
 #define FBSD_KVME_TYPE_VNODE   2
 #define FBSD_KVME_TYPE_GUARD   8
