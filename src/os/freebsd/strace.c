@@ -18,6 +18,7 @@
 #include "log.h"
 #include "mem/mem.h"
 #include "os/freebsd/fbsd_errno.h"
+#include "os/freebsd/fbsd_types.h"
 #include "os/freebsd/syscalls_gen.h"
 #include "os/freebsd/thread.h"
 
@@ -177,8 +178,6 @@ static const struct sym open_bits[] = {
 	{ 0x800000, "O_RESOLVE_BENEATH" }, { 0x1000000, "O_DSYNC" },
 	{ 0x2000000, "O_EMPTY_PATH" }, SYMS_END
 };
-#define FBSD_O_ACCMODE 0x3
-#define FBSD_O_CREAT 0x200
 
 static void put_open_flags(struct sb *b, uint64_t v)
 {
@@ -198,7 +197,6 @@ static const struct sym at_bits[] = {
 	{ 0x400, "AT_SYMLINK_FOLLOW" }, { 0x800, "AT_REMOVEDIR" },
 	{ 0x2000, "AT_RESOLVE_BENEATH" }, { 0x4000, "AT_EMPTY_PATH" }, SYMS_END
 };
-#define FBSD_AT_FDCWD (-100)
 
 static const struct sym prot_bits[] = {
 	{ 0x1, "PROT_READ" }, { 0x2, "PROT_WRITE" }, { 0x4, "PROT_EXEC" }, SYMS_END
