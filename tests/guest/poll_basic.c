@@ -152,9 +152,13 @@ static void test_select(void)
 	CHECK_ERR(sys(FBSD_SYS_select, 1, 0, 0, 0, 8), FBSD_EFAULT);
 	struct timespec badts = { -1, 0 };
 	CHECK_ERR(sys(FBSD_SYS_pselect, 1, 0, 0, 0, &badts, 0), FBSD_EINVAL);
+	/* A descriptor that is surely closed: the runner may pass any fd in. */
+	int closed = 200;
+	while (closed < 1000 && sys(FBSD_SYS_fcntl, closed, 1 /* F_GETFD */) != -FBSD_EBADF)
+		closed++;
 	memset(&r, 0, sizeof(r));
-	FDSET(200, &r);
-	CHECK_ERR(sys(FBSD_SYS_select, 201, &r, 0, 0, &tv), FBSD_EBADF);
+	FDSET(closed, &r);
+	CHECK_ERR(sys(FBSD_SYS_select, closed + 1, &r, 0, 0, &tv), FBSD_EBADF);
 	/* EINTR, even under SA_RESTART */
 	CHECK_EQ(set_action(SIGALRM, on_alrm, SA_RESTART, (sigset_t){ { 0 } }), 0);
 	memset(&r, 0, sizeof(r));
