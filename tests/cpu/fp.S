@@ -133,7 +133,9 @@ t_fmov_hw:	.inst 0x1ee70020	// fmov h0, w1
 		brk #0
 t_fcvt_s_h:	.inst 0x1ee24020	// fcvt s0, h1
 		brk #0
-t_fadd_8h:	.inst 0x4e421420	// fadd v0.8h, v1.8h, v2.8h (ASIMDHP: not offered)
-		brk #0
 t_frint32z_h:	.inst 0x1ee84020	// frint32z h0, h1 (no half form)
+		brk #0
+t_fdiv_scal_s:	.inst 0x7e23fc41	// "fdiv s1, s2, s3": no scalar SIMD form
+		brk #0
+t_fdiv_scal_d:	.inst 0x7e63fc41	// the same for Dd
 		brk #0

@@ -843,6 +843,132 @@ def fp16_conv(rng, st):
     return [_inst(0x1e260000 | sf << 31 | FP16_TYPE | v << 5 | x, 'fmov %s, h%d' % (r, v))]
 
 
+# ---- FEAT_FP16 Advanced SIMD (vector and scalar) ---------------------------
+# Encoded like the scalar FP16 classes above.  Every 16-bit lane of v0-v7
+# comes from the half pool (some registers hold 16-bit integer edges, for
+# SCVTF/UCVTF), FPCR.FZ16 is set in about a third of the cases.  Each form
+# is its own template, so seed "enum" runs every one.
+# three same: name -> (U, a, opcode); those in SCALAR3H also have the Hd form
+V3H = {'fmaxnm': (0, 0, 0), 'fmla': (0, 0, 1), 'fadd': (0, 0, 2), 'fmulx': (0, 0, 3),
+       'fcmeq': (0, 0, 4), 'fmax': (0, 0, 6), 'frecps': (0, 0, 7), 'fminnm': (0, 1, 0),
+       'fmls': (0, 1, 1), 'fsub': (0, 1, 2), 'fmin': (0, 1, 6), 'frsqrts': (0, 1, 7),
+       'fmaxnmp': (1, 0, 0), 'faddp': (1, 0, 2), 'fmul': (1, 0, 3), 'fcmge': (1, 0, 4),
+       'facge': (1, 0, 5), 'fmaxp': (1, 0, 6), 'fdiv': (1, 0, 7), 'fminnmp': (1, 1, 0),
+       'fabd': (1, 1, 2), 'fcmgt': (1, 1, 4), 'facgt': (1, 1, 5), 'fminp': (1, 1, 6)}
+SCALAR3H = ['fmulx', 'fcmeq', 'frecps', 'frsqrts', 'fcmge', 'facge', 'fabd', 'fcmgt', 'facgt']
+# two-register misc: name -> (U, a, opcode); the compares take #0.0
+V2H = {'frintn': (0, 0, 0x18), 'frintm': (0, 0, 0x19), 'fcvtns': (0, 0, 0x1a),
+       'fcvtms': (0, 0, 0x1b), 'fcvtas': (0, 0, 0x1c), 'scvtf': (0, 0, 0x1d),
+       'fcmgt': (0, 1, 0xc), 'fcmeq': (0, 1, 0xd), 'fcmlt': (0, 1, 0xe), 'fabs': (0, 1, 0xf),
+       'frintp': (0, 1, 0x18), 'frintz': (0, 1, 0x19), 'fcvtps': (0, 1, 0x1a),
+       'fcvtzs': (0, 1, 0x1b), 'frecpe': (0, 1, 0x1d), 'frinta': (1, 0, 0x18),
+       'frintx': (1, 0, 0x19), 'fcvtnu': (1, 0, 0x1a), 'fcvtmu': (1, 0, 0x1b),
+       'fcvtau': (1, 0, 0x1c), 'ucvtf': (1, 0, 0x1d), 'fcmge': (1, 1, 0xc),
+       'fcmle': (1, 1, 0xd), 'fneg': (1, 1, 0xf), 'frinti': (1, 1, 0x19),
+       'fcvtpu': (1, 1, 0x1a), 'fcvtzu': (1, 1, 0x1b), 'frsqrte': (1, 1, 0x1d),
+       'fsqrt': (1, 1, 0x1f)}
+VEC_ONLY2H = ('fabs', 'fneg', 'fsqrt', 'frintn', 'frintm', 'frintp', 'frintz', 'frinta',
+              'frintx', 'frinti')
+CMP0H = ('fcmgt', 'fcmeq', 'fcmlt', 'fcmge', 'fcmle')
+ACROSSH = {'fmaxnmv': (0, 0xc), 'fmaxv': (0, 0xf), 'fminnmv': (1, 0xc), 'fminv': (1, 0xf)}
+PAIRH = {'fmaxnmp': (0, 0xc), 'faddp': (0, 0xd), 'fmaxp': (0, 0xf), 'fminnmp': (1, 0xc),
+         'fminp': (1, 0xf)}
+ELEMH = {'fmla': (0, 1), 'fmls': (0, 5), 'fmul': (0, 9), 'fmulx': (1, 9)}
+FIXEDH = {'scvtf': (0, 0x1c), 'ucvtf': (1, 0x1c), 'fcvtzs': (0, 0x1f), 'fcvtzu': (1, 0x1f)}
+
+
+def _fp16v_setup(rng, st):
+    prev = None
+    for i in range(8):
+        q = 0
+        ints = rng.random() < 0.2
+        for j in range(8):
+            h = lane_val(rng, 16) if ints else half_val(rng, prev)
+            prev = h
+            q |= h << (16 * j)
+        struct.pack_into('<QQ', st, OFF_V + 16 * i, q & M64, q >> 64)
+    if rng.random() < 0.35:
+        fpcr = struct.unpack_from('<Q', st, OFF_FPCR)[0] | (1 << 19)
+        struct.pack_into('<Q', st, OFF_FPCR, fpcr)
+
+
+def _vfp_imm8(imm8):
+    """VFPExpandImm(imm8) as a Python float (FMOV's operand text)."""
+    b = (imm8 >> 6) & 1
+    exp = (imm8 >> 4) & 3 | (0 if b else 4)  # NOT(b):b:b:cd of a 3-bit exponent, bias 3
+    x = (16 + (imm8 & 15)) / 16.0 * 2.0 ** (exp - 3)
+    return -x if imm8 >> 7 else x
+
+
+def _fp16v_form(kind, name, q=1):
+    """One FP16 Advanced SIMD form as a template callable."""
+    def gen(rng, st):
+        _fp16v_setup(rng, st)
+        d, n, m = rng.randrange(8), rng.randrange(8), rng.randrange(8)
+        t = '8h' if q else '4h'
+        if kind == 'v3':
+            u, a, opc = V3H[name]
+            enc = 0x0e400400 | q << 30 | u << 29 | a << 23 | m << 16 | opc << 11 | n << 5 | d
+            text = '%s v%d.%s, v%d.%s, v%d.%s' % (name, d, t, n, t, m, t)
+        elif kind == 's3':
+            u, a, opc = V3H[name]
+            enc = 0x5e400400 | u << 29 | a << 23 | m << 16 | opc << 11 | n << 5 | d
+            text = '%s h%d, h%d, h%d' % (name, d, n, m)
+        elif kind in ('v2', 's2'):
+            u, a, opc = V2H[name] if name != 'frecpx' else (0, 1, 0x1f)
+            base = 0x0e780800 | q << 30 if kind == 'v2' else 0x5e780800
+            enc = base | u << 29 | a << 23 | opc << 12 | n << 5 | d
+            regs = ('v%d.%s' % (d, t), 'v%d.%s' % (n, t)) if kind == 'v2' else \
+                ('h%d' % d, 'h%d' % n)
+            text = '%s %s, %s' % (name, regs[0], regs[1]) + (', #0.0' if name in CMP0H else '')
+        elif kind == 'across':
+            a, opc = ACROSSH[name]
+            enc = 0x0e300800 | q << 30 | a << 23 | opc << 12 | n << 5 | d
+            text = '%s h%d, v%d.%s' % (name, d, n, t)
+        elif kind == 'pair':
+            a, opc = PAIRH[name]
+            enc = 0x5e300800 | a << 23 | opc << 12 | n << 5 | d
+            text = '%s h%d, v%d.2h' % (name, d, n)
+        elif kind in ('elem', 'selem'):
+            u, opc = ELEMH[name]
+            i = rng.randrange(8)
+            base = 0x0f000000 | q << 30 if kind == 'elem' else 0x5f000000
+            enc = (base | u << 29 | (i >> 1 & 1) << 21 | (i & 1) << 20 | m << 16 | opc << 12 |
+                   (i >> 2) << 11 | n << 5 | d)
+            if kind == 'elem':
+                text = '%s v%d.%s, v%d.%s, v%d.h[%d]' % (name, d, t, n, t, m, i)
+            else:
+                text = '%s h%d, h%d, v%d.h[%d]' % (name, d, n, m, i)
+        elif kind in ('fixed', 'sfixed'):
+            u, opc = FIXEDH[name]
+            fbits = rng.choice([1, 2, 8, 15, 16, rng.randint(1, 16)])
+            base = 0x0f000400 | q << 30 if kind == 'fixed' else 0x5f000400
+            enc = base | u << 29 | (32 - fbits) << 16 | opc << 11 | n << 5 | d
+            regs = ('v%d.%s' % (d, t), 'v%d.%s' % (n, t)) if kind == 'fixed' else \
+                ('h%d' % d, 'h%d' % n)
+            text = '%s %s, %s, #%d' % (name, regs[0], regs[1], fbits)
+        else:  # fmov (vector, immediate)
+            imm8 = rng.getrandbits(8)
+            enc = 0x0f00fc00 | q << 30 | (imm8 >> 5) << 16 | (imm8 & 31) << 5 | d
+            text = 'fmov v%d.%s, #%r' % (d, t, _vfp_imm8(imm8))
+        return [_inst(enc, text)]
+    gen.__name__ = 'fp16v_%s_%s_%d' % (kind, name, q)
+    return (gen, 'h', None, 'mem')
+
+
+FP16_V3 = ([_fp16v_form('v3', o, q) for o in sorted(V3H) for q in (0, 1)] +
+           [_fp16v_form('s3', o) for o in SCALAR3H])
+FP16_V2 = ([_fp16v_form('v2', o, q) for o in sorted(V2H) for q in (0, 1)] +
+           [_fp16v_form('s2', o) for o in sorted(V2H) + ['frecpx'] if o not in VEC_ONLY2H] +
+           [_fp16v_form('across', o, q) for o in sorted(ACROSSH) for q in (0, 1)] +
+           [_fp16v_form('pair', o) for o in sorted(PAIRH)] +
+           [_fp16v_form('elem', o, q) for o in sorted(ELEMH) for q in (0, 1)] +
+           [_fp16v_form('selem', o) for o in sorted(ELEMH)] +
+           [_fp16v_form('fixed', o, q) for o in sorted(FIXEDH) for q in (0, 1)] +
+           [_fp16v_form('sfixed', o) for o in sorted(FIXEDH)] +
+           [_fp16v_form('fmov', 'fmov', q) for q in (0, 1)])
+
+
 # ---- class table ---------------------------------------------------------
 def _strs(tmpls, kind='int', fmt='d', post=None):
     return [(t, fmt, None, kind) for t in tmpls]
@@ -868,6 +994,8 @@ CLASSES = {
     'dotprod': _strs(DOT, 'vint'),
     'fp16_arith': [(fp16_arith, 'h', None, 'mem')],
     'fp16_conv': [(fp16_conv, 'h', None, 'mem')],
+    'fp16_v3': FP16_V3,
+    'fp16_v2': FP16_V2,
 }
 INT_SEQ_FROM = ['int_imm', 'int_reg', 'int_cond', 'flagm']
 NEW_KINDS = ('int', 'vint', 'mem')

@@ -2,7 +2,8 @@
  * tell the same story (FreeBSD derives both from the same fields), and
  * under bsdemu they must advertise exactly what the core implements:
  * AES+PMULL, SHA1, SHA256+SHA512, SHA3, CRC32, LSE atomics, dot product,
- * FlagM+FlagM2, LRCPC+RCPC2 - and not RDM, SVE, PAC, BTI, MTE.  With
+ * FlagM+FlagM2, LRCPC+RCPC2, FP16 (FPHP+ASIMDHP) - and not RDM, FHM, FCMA,
+ * SVE, PAC, BTI, MTE.  With
  * -DT_LINUX_TEST only the consistency part runs (qemu-aarch64 -cpu max). */
 // EXPECT-STDOUT: idregs ok
 #include "t.h"
@@ -34,7 +35,9 @@ static const struct pair pairs[] = {
 	{ "flagm", 0, 52, 1, 0, 27 },  { "flagm2", 0, 52, 2, 1, 7 },
 	{ "lrcpc", 1, 20, 1, 0, 15 },  { "ilrcpc", 1, 20, 2, 0, 26 },
 	{ "jscvt", 1, 12, 1, 0, 13 },  { "frint", 1, 32, 1, 1, 8 },
-	{ "sve", 2, 32, 1, 0, 22 },
+	{ "sve", 2, 32, 1, 0, 22 },     { "fphp", 2, 16, 1, 0, 9 },
+	{ "asimdhp", 2, 20, 1, 0, 10 }, { "asimdfhm", 0, 48, 1, 0, 23 },
+	{ "fcma", 1, 16, 1, 0, 14 },
 };
 
 int main(int argc, char **argv, char **envp)
@@ -62,9 +65,11 @@ int main(int argc, char **argv, char **envp)
 	 * BF16, I8MM, SB, DPB...). */
 	CHECK(regs[1] == 0x100201000ull);
 	CHECK(((regs[2] >> 32) & 15) == 0);  /* SVE */
+	CHECK(((regs[2] >> 16) & 0xff) == 0x11); /* FP, AdvSIMD: 1, with FP16 */
 	CHECK(((regs[2] >> 24) & 15) == 0);  /* GIC, other fields: unchanged */
 	uint64_t want = (1ull << 0) | (1ull << 1) | (1ull << 3) | (1ull << 4) | (1ull << 5) |
-			(1ull << 6) | (1ull << 7) | (1ull << 8) | (1ull << 11) | (1ull << 13) | (1ull << 15) |
+			(1ull << 6) | (1ull << 7) | (1ull << 8) | (1ull << 9) | (1ull << 10) | (1ull << 11) |
+			(1ull << 13) | (1ull << 15) |
 			(1ull << 17) | (1ull << 20) | (1ull << 21) | (1ull << 26) | (1ull << 27);
 	CHECK(hw == want);
 	CHECK(hw2 == ((1ull << 7) | (1ull << 8))); /* FLAGM2, FRINT: no BTI (17), MTE (18), ... */

@@ -647,17 +647,20 @@ static void test_system(void)
 	/* ISAR0: SHA1 1, SHA2 2, SHA3 1, DP 1, TS 2, RDM 0 */
 	EQ((X(10) >> 8) & 15, 1); EQ((X(10) >> 12) & 15, 2); EQ((X(10) >> 32) & 15, 1);
 	EQ((X(10) >> 44) & 15, 1); EQ((X(10) >> 52) & 15, 2); EQ((X(10) >> 28) & 15, 0);
-	EQ((X(11) >> 16) & 15, 0); EQ((X(11) >> 20) & 15, 0); EQ((X(11) >> 32) & 15, 0);
+	/* PFR0: FP 1, AdvSIMD 1 (with FP16), SVE 0 */
+	EQ((X(11) >> 16) & 15, 1); EQ((X(11) >> 20) & 15, 1); EQ((X(11) >> 32) & 15, 0);
 	EQ(X(12), 0); EQ((X(13) >> 4) & 0xff, 0); EQ((X(13) >> 20) & 15, 2);
-	/* ISAR1.JSCVT 1, ISAR1.FRINTTS 1; PFR0.FP/AdvSIMD 0 (no FP16) */
+	/* ISAR1.JSCVT 1, ISAR1.FRINTTS 1; PFR0.FP/AdvSIMD 1 (FP16) */
 	EQ((X(13) >> 12) & 15, 1); EQ((X(13) >> 32) & 15, 1);
-	EQ((X(11) >> 16) & 0xff, 0);
+	EQ((X(11) >> 16) & 0xff, 0x11);
 	EQ(a64_hwcap() & 0x1, 1); EQ(a64_hwcap() & 0x100, 0x100); EQ(a64_hwcap() & 0x80, 0x80);
 	/* AES PMULL SHA1 SHA2 SHA3 ASIMDDP SHA512 ILRCPC FLAGM */
 	EQ(a64_hwcap() & 0xc320078, 0xc320078);
 	EQ(a64_hwcap() & (0x400000 | 0xc0000000), 0);
-	/* JSCVT yes; FPHP (9), ASIMDHP (10) no; HWCAP2: FLAGM2 and FRINT */
-	EQ(a64_hwcap() & 0x2000, 0x2000); EQ(a64_hwcap() & 0x600, 0); EQ(a64_hwcap2(), 0x180);
+	/* JSCVT, FPHP (9), ASIMDHP (10) yes; FCMA (14), ASIMDFHM (23) no;
+	 * HWCAP2: FLAGM2 and FRINT */
+	EQ(a64_hwcap() & 0x2000, 0x2000); EQ(a64_hwcap() & 0x600, 0x600);
+	EQ(a64_hwcap() & (0x4000 | 0x800000), 0); EQ(a64_hwcap2(), 0x180);
 	end();
 
 	start("nzcv_msr_mrs", "t_nzcv");

@@ -33,6 +33,8 @@ struct a64_feature {
 #define HWCAP_SHA2    (1ull << 6)
 #define HWCAP_CRC32   (1ull << 7)
 #define HWCAP_ATOMICS (1ull << 8)
+#define HWCAP_FPHP    (1ull << 9)
+#define HWCAP_ASIMDHP (1ull << 10)
 #define HWCAP_CPUID   (1ull << 11)
 #define HWCAP_JSCVT   (1ull << 13)
 #define HWCAP_LRCPC   (1ull << 15)
@@ -46,9 +48,12 @@ struct a64_feature {
 #define HWCAP2_FRINT  (1ull << 8)
 
 static const struct a64_feature features[] = {
-	/* PFR0.FP and .AdvSIMD: 0 = implemented (0xf = absent). */
-	{ "fp",      ID_AA64PFR0, 16, 0x0, HWCAP_FP, 0 },
-	{ "asimd",   ID_AA64PFR0, 20, 0x0, HWCAP_ASIMD, 0 },
+	/* PFR0.FP and .AdvSIMD: 1 = implemented with half precision
+	 * (FEAT_FP16: the scalar forms in fp.c, the vector ones in
+	 * simd_fp16.c; 0 = without, 0xf = absent).  The two fields must
+	 * match; FreeBSD reports them as FP+FPHP and ASIMD+ASIMDHP. */
+	{ "fp",      ID_AA64PFR0, 16, 0x1, HWCAP_FP | HWCAP_FPHP, 0 },
+	{ "asimd",   ID_AA64PFR0, 20, 0x1, HWCAP_ASIMD | HWCAP_ASIMDHP, 0 },
 	/* ISAR0.AES 2 = AESE/AESD/AESMC/AESIMC (crypto.c) and 64-bit PMULL
 	 * (simd_3diff.c). */
 	{ "aes",     ID_AA64ISAR0, 4, 0x2, HWCAP_AES | HWCAP_PMULL, 0 },
@@ -73,11 +78,8 @@ static const struct a64_feature features[] = {
 	 * (simd_fp.c). */
 	{ "frintts", ID_AA64ISAR1, 32, 0x1, 0, HWCAP2_FRINT },
 	/* Not offered, so not advertised: RDM (no SQRDMLAH), SM3/SM4, LSE2
-	 * (ordered accesses must be aligned), SVE, SME, MTE, PAC, BTI.
-	 * FP16: fp.c implements the scalar half-precision instructions, but
-	 * PFR0.FP = 1 (FPHP) requires PFR0.AdvSIMD = 1 (ASIMDHP, the vector
-	 * half-precision forms, not implemented): the two fields must match,
-	 * so neither is advertised and programs do not use either. */
+	 * (ordered accesses must be aligned), SVE, SME, MTE, PAC, BTI, FHM
+	 * (FMLAL/FMLSL) and FCMA (FCMLA/FCADD), whose encodings stay UNDEF. */
 };
 
 /* Fields that are not features but must read as FreeBSD shows them:

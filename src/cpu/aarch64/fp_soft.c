@@ -840,6 +840,12 @@ static uint64_t convert_cv(struct fpenv *e, int from, int to, uint64_t a, int rm
 uint64_t fps_to_fixed(struct fpenv *e, int fmt, uint64_t a, int fbits, int is_unsigned,
 		      int is64, int rmode)
 {
+	return fps_to_fixed_n(e, fmt, a, fbits, is_unsigned, is64 ? 64 : 32, rmode);
+}
+
+uint64_t fps_to_fixed_n(struct fpenv *e, int fmt, uint64_t a, int fbits, int is_unsigned,
+			int bitsz, int rmode)
+{
 	struct fpv v;
 	unpack(e, fmt, a, &v);
 	if (isnan_cls(v.cls)) {
@@ -852,8 +858,7 @@ uint64_t fps_to_fixed(struct fpenv *e, int fmt, uint64_t a, int fbits, int is_un
 		m = (u128)1 << 65;
 	else if (v.cls == C_NUM)
 		m = round_mag(v.sign, v.sig, v.exp + fbits, rmode, &inexact);
-	int bitsz = is64 ? 64 : 32;
-	uint64_t mask = is64 ? ~0ull : 0xffffffffull, r;
+	uint64_t mask = bitsz == 64 ? ~0ull : (1ull << bitsz) - 1, r;
 	if (is_unsigned) {
 		if (v.sign && m) {
 			e->exc |= FPSR_IOC;

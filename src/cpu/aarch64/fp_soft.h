@@ -65,6 +65,10 @@ uint64_t fps_convert_rm(struct fpenv *e, int from, int to, uint64_t a, int rmode
 /* FPToFixed: result in the low 32/64 bits (is64), saturated. */
 uint64_t fps_to_fixed(struct fpenv *e, int fmt, uint64_t a, int fbits, int is_unsigned,
 		      int is64, int rmode);
+/* The same to a BITSZ-bit (16, 32 or 64) integer: the FP16 vector forms
+ * saturate to 16 bits. */
+uint64_t fps_to_fixed_n(struct fpenv *e, int fmt, uint64_t a, int fbits, int is_unsigned,
+			int bitsz, int rmode);
 /* FPToFixedJS (FJCVTZS): double to int32 toward zero, modulo 2^32;
  * *z = 1 when the conversion was exact (the Z flag). */
 uint32_t fps_to_int_js(struct fpenv *e, uint64_t a, int *z);

@@ -203,7 +203,7 @@ static int dec_modimm(struct a64_op *op, uint32_t insn)
 	unsigned imm8 = (bits(insn, 18, 16) << 5) | bits(insn, 9, 5);
 	int ok;
 	if (bits(insn, 11, 11))
-		return undef(op); /* FMOV half-precision */
+		return a64_simd_fmov_h(op, insn); /* FMOV half-precision: simd_fp16.c */
 	if (opb && cmode == 15 && !q)
 		return undef(op);
 	uint64_t v = simd_expand(opb, cmode, imm8, &ok);

@@ -1,4 +1,5 @@
-/* Advanced SIMD floating point (single and double precision; no FP16),
+/* Advanced SIMD floating point (single and double precision; the FP16
+ * half-precision forms are in simd_fp16.c),
  * vector and scalar forms: three same (FADD ... FACGT, FMULX, FRECPS,
  * FRSQRTS, pairwise), two-reg misc (FABS, FNEG, FSQRT, compares with zero,
  * FRINT* incl. FRINT32/64, conversions to and from integers, FCVTL/FCVTN/
@@ -439,7 +440,9 @@ int a64_simd_fp3same(struct a64_op *op, uint32_t insn, int scalar)
 	if (!t)
 		return undef(op);
 	if (scalar) { /* FABD, FCMEQ, FCMGE, FCMGT, FACGE, FACGT, FMULX, FRECPS, FRSQRTS */
-		if (!(opc == 4 || opc == 5 || opc == 7 || (u && a && opc == 2) || (!u && !a && opc == 3)))
+		/* opcode 11111 with U = 1 is FDIV, which has no scalar form */
+		if (!(opc == 4 || opc == 5 || (!u && opc == 7) || (u && a && opc == 2) ||
+		      (!u && !a && opc == 3)))
 			return undef(op);
 		op->c = 1;
 	} else {
@@ -616,7 +619,7 @@ int a64_simd_fpacross(struct a64_op *op, uint32_t insn, int scalar)
 	if (scalar) { /* FMAXNMP, FADDP, FMAXP, FMINNMP, FMINP Sd/Dd, Vn.2S/2D */
 		const a64_fn *t = NULL;
 		if (!u)
-			return undef(op); /* U=0: FP16 forms */
+			return a64_simd_fp16across(op, insn, 1); /* U=0: FP16, simd_fp16.c */
 		switch (a << 5 | opc) {
 		case 0x0c: t = t_fmaxnmp; break;
 		case 0x0d: t = t_faddp; break;
@@ -630,8 +633,10 @@ int a64_simd_fpacross(struct a64_op *op, uint32_t insn, int scalar)
 		op->fn = t[sz];
 		return 0;
 	}
-	if (!u || sz || !q || (opc != 0x0c && opc != 0x0f))
-		return undef(op); /* FP16 and reserved forms */
+	if (!u)
+		return a64_simd_fp16across(op, insn, 0); /* FP16: simd_fp16.c */
+	if (sz || !q || (opc != 0x0c && opc != 0x0f))
+		return undef(op); /* reserved forms */
 	/* fps_minmax op: 0 FMAX, 1 FMIN, 2 FMAXNM, 3 FMINNM */
 	op->sh = (uint8_t)((opc == 0x0c ? 2 : 0) + a);
 	op->fn = op_fp_across;
@@ -644,8 +649,10 @@ int a64_simd_fpelem(struct a64_op *op, uint32_t insn, int scalar)
 	unsigned u = bits(insn, 29, 29), sz = bits(insn, 22, 22), opc = bits(insn, 15, 12);
 	unsigned q = bits(insn, 30, 30), h = bits(insn, 11, 11), l = bits(insn, 21, 21);
 	const a64_fn *t;
-	if ((u && opc != 0x9) || !bits(insn, 23, 23))
-		return undef(op); /* FP16, FCMLA */
+	if (!bits(insn, 23, 23))
+		return a64_simd_fp16elem(op, insn, scalar); /* FP16, FCMLA: simd_fp16.c */
+	if (u && opc != 0x9)
+		return undef(op); /* FCMLA */
 	switch (opc) {
 	case 0x1: t = t_fmla_x; break;
 	case 0x5: t = t_fmls_x; break;
@@ -667,12 +674,14 @@ int a64_simd_fpelem(struct a64_op *op, uint32_t insn, int scalar)
 
 /* ---- SCVTF/UCVTF/FCVTZS/FCVTZU (vector and scalar, #fbits): the
  * shift-by-immediate space, opcode 0x1c / 0x1f; immh 1xxx double, 01xx
- * single (001x half and 0001 are FP16 / reserved: UNDEF). */
+ * single, 001x half (simd_fp16.c); 0001 is reserved: UNDEF. */
 int a64_simd_fpfixed(struct a64_op *op, uint32_t insn, int scalar)
 {
 	unsigned u = bits(insn, 29, 29), opc = bits(insn, 15, 11), q = bits(insn, 30, 30);
 	unsigned immh = bits(insn, 22, 19), immhb = bits(insn, 22, 16);
 	unsigned sz = immh >> 3;
+	if (immh == 2 || immh == 3)
+		return a64_simd_fp16fixed(op, insn, scalar); /* simd_fp16.c */
 	if (immh < 4 || (!scalar && sz && !q))
 		return undef(op);
 	op->d = (uint8_t)bits(insn, 4, 0);

@@ -25,9 +25,13 @@ int a64_decode_asimd(struct a64_op *op, uint32_t insn)
 		switch (bits(insn, 20, 17)) {
 		case 0x0: return a64_simd_2misc(op, insn, scalar);
 		case 0x8: return a64_simd_across(op, insn, scalar);
+		case 0xc: return a64_simd_fp16misc(op, insn, scalar); /* simd_fp16.c */
 		}
 		return undef(op);
 	}
+	/* three same FP16: bit 22 set, bits 21, 15, 14 clear, bit 10 set */
+	if ((insn & 0x0060c400) == 0x00400400)
+		return a64_simd_fp16same(op, insn, scalar); /* simd_fp16.c */
 	/* bit 21 clear: copy, permute, extract, table lookup */
 	if (scalar)
 		return (insn & 0xdfe08400) == 0x5e000400 ? a64_simd_scalar_dup(op, insn) : undef(op);

@@ -205,6 +205,13 @@ int a64_simd_fp2misc(struct a64_op *op, uint32_t insn, int scalar);
 int a64_simd_fpacross(struct a64_op *op, uint32_t insn, int scalar);
 int a64_simd_fpelem(struct a64_op *op, uint32_t insn, int scalar);
 int a64_simd_fpfixed(struct a64_op *op, uint32_t insn, int scalar);
+/* FEAT_FP16 vector and scalar half precision (simd_fp16.c) */
+int a64_simd_fp16same(struct a64_op *op, uint32_t insn, int scalar);
+int a64_simd_fp16misc(struct a64_op *op, uint32_t insn, int scalar);
+int a64_simd_fp16across(struct a64_op *op, uint32_t insn, int scalar);
+int a64_simd_fp16elem(struct a64_op *op, uint32_t insn, int scalar);
+int a64_simd_fp16fixed(struct a64_op *op, uint32_t insn, int scalar);
+int a64_simd_fmov_h(struct a64_op *op, uint32_t insn);
 int a64_decode_simd_ldst1(struct a64_op *op, uint32_t insn);
 
 static inline void vregs3(struct a64_op *op, uint32_t insn)
