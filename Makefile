@@ -3,7 +3,13 @@ CC      ?= gcc
 CFLAGS  ?= -O2 -g
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
 CPPFLAGS += -Isrc -D_GNU_SOURCE
-ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(CPPFLAGS)
+# Threaded dispatch by tail calls (src/cpu/aarch64/a64_int.h, NEXT); the
+# link step proves every one became a jump.  TAILCALL=0 turns it off.
+TAILCALL ?= 1
+ifeq ($(TAILCALL),1)
+TAILCALL_FLAGS := -DBSDEMU_TAILCALL -foptimize-sibling-calls
+endif
+ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(TAILCALL_FLAGS) $(CPPFLAGS)
 LDLIBS  += -lpthread
 
 SRCS    := $(shell find src -name '*.c' | sort)
@@ -16,8 +22,11 @@ ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-s
 
 all: build/bsdemu
 
-build/bsdemu: $(OBJS)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+build/bsdemu: $(OBJS) tools/check-tailcalls.sh
+	$(CC) $(CFLAGS) -o $@ $(OBJS) $(LDLIBS)
+ifeq ($(TAILCALL),1)
+	@tools/check-tailcalls.sh $@ || { rm -f $@; echo "build with TAILCALL=0 or fix the handlers named above" >&2; exit 1; }
+endif
 
 build/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)

@@ -19,6 +19,36 @@
 #define likely(x)   __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
+/* Handlers end with NEXT(next op) instead of returning to a64_run's loop:
+ * a tail call straight into the next handler, which the optimiser turns
+ * into one indirect jump per op (each from its own site, so the host's
+ * branch predictor learns per-op successors).  A call the compiler cannot
+ * make a jump would grow the host stack with every op, so the Makefile
+ * enables this (BSDEMU_TAILCALL) only together with a check of the linked
+ * binary (tools/check-tailcalls.sh); elsewhere (TAILCALL=0, the sanitizer
+ * build) NEXT returns to a64_run's loop.  A handler whose locals escape
+ * (a struct fpenv handed to fp_soft.c) must return instead of NEXT.
+ * NEXT_OR_EXIT takes a next op that may be NULL (back to the dispatcher). */
+#if defined(BSDEMU_TAILCALL) && defined(__OPTIMIZE__) && !defined(__SANITIZE_ADDRESS__)
+#define A64_TAILCALL 1
+#define NEXT(x)                                                  \
+	do {                                                     \
+		const struct a64_op *next_ = (x);                \
+		return next_->fn(cpu, next_);                    \
+	} while (0)
+#define NEXT_OR_EXIT(x)                                          \
+	do {                                                     \
+		const struct a64_op *next_ = (x);                \
+		if (unlikely(!next_))                            \
+			return NULL;                             \
+		return next_->fn(cpu, next_);                    \
+	} while (0)
+#else
+#define A64_TAILCALL 0
+#define NEXT(x) return (x)
+#define NEXT_OR_EXIT(x) return (x)
+#endif
+
 struct a64_op;
 typedef const struct a64_op *(*a64_fn)(struct a64_cpu *cpu, const struct a64_op *op);
 

@@ -66,7 +66,7 @@ H(op_ldxr)
 	cpu->excl_size = op->sz;
 	cpu->excl_val[0] = v;
 	R(d) = v;
-	return op + 1;
+	NEXT(op + 1);
 }
 H(op_stxr)
 {
@@ -79,7 +79,7 @@ H(op_stxr)
 	}
 	cpu->excl_size = 0;
 	R(m) = status;
-	return op + 1;
+	NEXT(op + 1);
 }
 H(op_ldxp)
 {
@@ -103,7 +103,7 @@ H(op_ldxp)
 	cpu->excl_val[1] = y;
 	R(d) = x;
 	R(a) = y;
-	return op + 1;
+	NEXT(op + 1);
 }
 H(op_stxp)
 {
@@ -123,12 +123,12 @@ H(op_stxp)
 	}
 	cpu->excl_size = 0;
 	R(m) = status;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* ---- ordered ---- */
-H(op_ldar) { R(d) = aload(gmem_aligned(cpu, op, R(n), op->sz), op->sz); return op + 1; }
-H(op_stlr) { astore(gmem_aligned(cpu, op, R(n), op->sz), R(d), op->sz); return op + 1; }
+H(op_ldar) { R(d) = aload(gmem_aligned(cpu, op, R(n), op->sz), op->sz); NEXT(op + 1); }
+H(op_stlr) { astore(gmem_aligned(cpu, op, R(n), op->sz), R(d), op->sz); NEXT(op + 1); }
 
 /* ---- CAS: m = Rs read, a = Rs write, d = Rt ---- */
 H(op_cas)
@@ -137,7 +137,7 @@ H(op_cas)
 	uint64_t expect = R(m);
 	acas(p, &expect, R(d), op->sz);
 	R(a) = expect;
-	return op + 1;
+	NEXT(op + 1);
 }
 /* CASP: m/a = Rs/Rs+1 read, sh/c = Rs/Rs+1 write, d/f = Rt/Rt+1 read. */
 H(op_casp)
@@ -156,7 +156,7 @@ H(op_casp)
 	}
 	cpu->r[op->sh] = lo;
 	cpu->r[op->c] = hi;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* ---- LSE atomic memory operations: c = operation, m = Rs, d = Rt ---- */
@@ -200,7 +200,7 @@ H(op_lse)
 	default: old = lse64(p, op->c, v); break;
 	}
 	R(d) = old;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* Exclusive/ordered class: size 001000 o2 L o1 Rs o0 Rt2 Rn Rt. */

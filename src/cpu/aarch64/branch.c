@@ -18,26 +18,26 @@ static inline const struct a64_op *indirect(struct a64_cpu *cpu, uint64_t target
 	return NULL;
 }
 
-H(op_b) { return a64_jump(cpu, op, op->imm, 0); }
+H(op_b) { NEXT_OR_EXIT(a64_jump(cpu, op, op->imm, 0)); }
 H(op_bl)
 {
 	cpu->r[30] = op->pc + 4;
-	return a64_jump(cpu, op, op->imm, 0);
+	NEXT_OR_EXIT(a64_jump(cpu, op, op->imm, 0));
 }
-H(op_br) { return indirect(cpu, R(n)); }
+H(op_br) { NEXT_OR_EXIT(indirect(cpu, R(n))); }
 H(op_blr)
 {
 	uint64_t t = R(n);
 	cpu->r[30] = op->pc + 4;
-	return indirect(cpu, t);
+	NEXT_OR_EXIT(indirect(cpu, t));
 }
 
 #define BCOND(cc)                                                   \
 	H(op_bcond_##cc)                                            \
 	{                                                           \
 		if (cond_holds(cpu, cc))                            \
-			return a64_jump(cpu, op, op->imm, 0);       \
-		return a64_jump(cpu, op, op->pc + 4, 1);            \
+			NEXT_OR_EXIT(a64_jump(cpu, op, op->imm, 0));       \
+		NEXT_OR_EXIT(a64_jump(cpu, op, op->pc + 4, 1));            \
 	}
 BCOND(0) BCOND(1) BCOND(2) BCOND(3) BCOND(4) BCOND(5) BCOND(6) BCOND(7)
 BCOND(8) BCOND(9) BCOND(10) BCOND(11) BCOND(12) BCOND(13)
@@ -51,8 +51,8 @@ static const a64_fn bcond_fns[14] = {
 	H(name)                                                      \
 	{                                                            \
 		if (test)                                            \
-			return a64_jump(cpu, op, op->imm, 0);        \
-		return a64_jump(cpu, op, op->pc + 4, 1);             \
+			NEXT_OR_EXIT(a64_jump(cpu, op, op->imm, 0));        \
+		NEXT_OR_EXIT(a64_jump(cpu, op, op->pc + 4, 1));             \
 	}
 BR2(op_cbz64, R(n) == 0)
 BR2(op_cbnz64, R(n) != 0)
@@ -91,8 +91,8 @@ enum { FC_SUBI64, FC_SUBR64, FC_SUBI32, FC_SUBR32, FC_ANDI64, FC_ANDI32, FC_NKIN
 		}                                                                 \
 		}                                                                 \
 		if (cond_holds(cpu, cc))                                          \
-			return a64_jump(cpu, op, op->imm2, 0);                    \
-		return a64_jump(cpu, op, op->pc + 8, 1);                          \
+			NEXT_OR_EXIT(a64_jump(cpu, op, op->imm2, 0));                    \
+		NEXT_OR_EXIT(a64_jump(cpu, op, op->pc + 8, 1));                          \
 	}
 #define FCB_K(kind) \
 	FCB(kind, 0) FCB(kind, 1) FCB(kind, 2) FCB(kind, 3) FCB(kind, 4) FCB(kind, 5) \

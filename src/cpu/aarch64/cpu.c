@@ -398,7 +398,10 @@ int a64_run(struct a64_cpu *cpu)
 			jc->link = NULL;
 		}
 		const struct a64_op *op = b->ops;
-		while ((op = op->fn(cpu, op)))
+		/* Several call sites give the host's indirect branch
+		 * predictor more context than one. */
+		while ((op = op->fn(cpu, op)) && (op = op->fn(cpu, op)) &&
+		       (op = op->fn(cpu, op)) && (op = op->fn(cpu, op)))
 			;
 		if (cpu->exit_reason)
 			break;

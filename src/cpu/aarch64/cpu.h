@@ -56,6 +56,10 @@ struct a64_cpu {
 	uint64_t nf, zf, cf, vf;
 	_Alignas(16) union a64_vreg v[32];
 	uint32_t fpcr, fpsr;
+	/* Scratch for the FP fast paths' MXCSR reads and loads: memory that
+	 * is not on the host stack keeps their handlers tail-calling
+	 * (a64_int.h, NEXT). */
+	uint32_t mx[4];
 	uint64_t tpidr_el0, tpidrro_el0;
 
 	/* Exclusive monitor: LDXR records, STXR compares-and-swaps. */

@@ -96,7 +96,7 @@ H(op_aes_round)
 	for (int i = 0; i < 16; i++)
 		r.b[i] = s[r.b[i]];
 	V(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* AESMC (f = 0), AESIMC (f = 1). */
@@ -105,7 +105,7 @@ H(op_aes_mix)
 	union a64_vreg r;
 	aes_mix(r.b, V(n).b, op->f);
 	V(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* The same four operations on the host's AES-NI, when it has it.  Both
@@ -132,28 +132,28 @@ H(op_aese_ni)
 	aes_v2di x = aes_ld(&V(d)) ^ aes_ld(&V(n)), z = { 0, 0 };
 	__asm__("aesenclast %1, %0" : "+x"(x) : "x"(z));
 	aes_st(&V(d), x);
-	return op + 1;
+	NEXT(op + 1);
 }
 H(op_aesd_ni)
 {
 	aes_v2di x = aes_ld(&V(d)) ^ aes_ld(&V(n)), z = { 0, 0 };
 	__asm__("aesdeclast %1, %0" : "+x"(x) : "x"(z));
 	aes_st(&V(d), x);
-	return op + 1;
+	NEXT(op + 1);
 }
 H(op_aesmc_ni)
 {
 	aes_v2di x = aes_ld(&V(n)), z = { 0, 0 };
 	__asm__("aesdeclast %1, %0\n\taesenc %1, %0" : "+x"(x) : "x"(z));
 	aes_st(&V(d), x);
-	return op + 1;
+	NEXT(op + 1);
 }
 H(op_aesimc_ni)
 {
 	aes_v2di x = aes_ld(&V(n));
 	__asm__("aesimc %0, %0" : "+x"(x));
 	aes_st(&V(d), x);
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* ---- SHA-1 and SHA-256 ---- */
@@ -191,7 +191,7 @@ H(op_sha1_hash)
 		y = top;
 	}
 	memcpy(V(d).s, x, sizeof(x));
-	return op + 1;
+	NEXT(op + 1);
 }
 
 H(op_sha1h)
@@ -199,7 +199,7 @@ H(op_sha1h)
 	uint32_t v = rol32(V(n).s[0], 30);
 	V(d).q = 0;
 	V(d).s[0] = v;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 H(op_sha1su0)
@@ -208,7 +208,7 @@ H(op_sha1su0)
 	r.d[0] = a.d[1] ^ a.d[0] ^ c.d[0];
 	r.d[1] = b.d[0] ^ a.d[1] ^ c.d[1];
 	V(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 H(op_sha1su1)
@@ -220,7 +220,7 @@ H(op_sha1su1)
 	r.s[2] = rol32(t.s[2], 1);
 	r.s[3] = rol32(t.s[3], 1) ^ rol32(t.s[0], 2);
 	V(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* SHA256H (f = 0): X = Qd, Y = Qn, result X; SHA256H2 (f = 1): X = Qn,
@@ -245,7 +245,7 @@ H(op_sha256_hash)
 		y[3] = y[2]; y[2] = y[1]; y[1] = y[0]; y[0] = xt;
 	}
 	memcpy(V(d).s, op->f ? y : x, sizeof(x));
-	return op + 1;
+	NEXT(op + 1);
 }
 
 H(op_sha256su0)
@@ -257,7 +257,7 @@ H(op_sha256su0)
 		r.s[e] = (ror32(v, 7) ^ ror32(v, 18) ^ (v >> 3)) + a.s[e];
 	}
 	V(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 static inline uint32_t sha256_s1(uint32_t v)
@@ -274,7 +274,7 @@ H(op_sha256su1)
 	r.s[2] = sha256_s1(r.s[0]) + a.s[2] + t0.s[2];
 	r.s[3] = sha256_s1(r.s[1]) + a.s[3] + t0.s[3];
 	V(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* ---- SHA-512 ---- */
@@ -293,7 +293,7 @@ H(op_sha512h)
 	r.d[0] = lo;
 	r.d[1] = hi;
 	V(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 H(op_sha512h2)
@@ -306,7 +306,7 @@ H(op_sha512h2)
 	r.d[0] = lo;
 	r.d[1] = hi;
 	V(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 static inline uint64_t sha512_s0(uint64_t v) { return ror64(v, 1) ^ ror64(v, 8) ^ (v >> 7); }
@@ -318,7 +318,7 @@ H(op_sha512su0)
 	r.d[0] = w.d[0] + sha512_s0(w.d[1]);
 	r.d[1] = w.d[1] + sha512_s0(x.d[0]);
 	V(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 H(op_sha512su1)
@@ -327,20 +327,20 @@ H(op_sha512su1)
 	r.d[1] = w.d[1] + sha512_s1(x.d[1]) + y.d[1];
 	r.d[0] = w.d[0] + sha512_s1(x.d[0]) + y.d[0];
 	V(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* ---- SHA3 ---- */
 
-H(op_eor3) { V(d).q = V(n).q ^ V(m).q ^ V(a).q; return op + 1; }
-H(op_bcax) { V(d).q = V(n).q ^ (V(m).q & ~V(a).q); return op + 1; }
+H(op_eor3) { V(d).q = V(n).q ^ V(m).q ^ V(a).q; NEXT(op + 1); }
+H(op_bcax) { V(d).q = V(n).q ^ (V(m).q & ~V(a).q); NEXT(op + 1); }
 H(op_rax1)
 {
 	union a64_vreg r;
 	for (int i = 0; i < 2; i++)
 		r.d[i] = V(n).d[i] ^ ror64(V(m).d[i], 63);
 	V(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 /* XAR: sh = rotate right amount */
 H(op_xar)
@@ -349,7 +349,7 @@ H(op_xar)
 	for (int i = 0; i < 2; i++)
 		r.d[i] = ror64(V(n).d[i] ^ V(m).d[i], op->sh);
 	V(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* ---- decoder ---- */

@@ -5,37 +5,37 @@
 #define H(name) static const struct a64_op *name(struct a64_cpu *cpu, const struct a64_op *op)
 #define R(i) cpu->r[op->i]
 
-H(op_movi) { R(d) = op->imm; return op + 1; }
-H(op_add_imm64) { R(d) = R(n) + op->imm; return op + 1; }
-H(op_add_imm32) { R(d) = (uint32_t)(R(n) + op->imm); return op + 1; }
-H(op_sub_imm64) { R(d) = R(n) - op->imm; return op + 1; }
-H(op_sub_imm32) { R(d) = (uint32_t)(R(n) - op->imm); return op + 1; }
-H(op_adds_imm64) { R(d) = add_flags64(cpu, R(n), op->imm, 0); return op + 1; }
-H(op_adds_imm32) { R(d) = add_flags32(cpu, (uint32_t)R(n), (uint32_t)op->imm, 0); return op + 1; }
-H(op_subs_imm64) { R(d) = sub_flags64(cpu, R(n), op->imm); return op + 1; }
-H(op_subs_imm32) { R(d) = sub_flags32(cpu, (uint32_t)R(n), (uint32_t)op->imm); return op + 1; }
+H(op_movi) { R(d) = op->imm; NEXT(op + 1); }
+H(op_add_imm64) { R(d) = R(n) + op->imm; NEXT(op + 1); }
+H(op_add_imm32) { R(d) = (uint32_t)(R(n) + op->imm); NEXT(op + 1); }
+H(op_sub_imm64) { R(d) = R(n) - op->imm; NEXT(op + 1); }
+H(op_sub_imm32) { R(d) = (uint32_t)(R(n) - op->imm); NEXT(op + 1); }
+H(op_adds_imm64) { R(d) = add_flags64(cpu, R(n), op->imm, 0); NEXT(op + 1); }
+H(op_adds_imm32) { R(d) = add_flags32(cpu, (uint32_t)R(n), (uint32_t)op->imm, 0); NEXT(op + 1); }
+H(op_subs_imm64) { R(d) = sub_flags64(cpu, R(n), op->imm); NEXT(op + 1); }
+H(op_subs_imm32) { R(d) = sub_flags32(cpu, (uint32_t)R(n), (uint32_t)op->imm); NEXT(op + 1); }
 
-H(op_and_imm) { R(d) = R(n) & op->imm; return op + 1; }
-H(op_orr_imm64) { R(d) = R(n) | op->imm; return op + 1; }
-H(op_orr_imm32) { R(d) = (uint32_t)(R(n) | op->imm); return op + 1; }
-H(op_eor_imm64) { R(d) = R(n) ^ op->imm; return op + 1; }
-H(op_eor_imm32) { R(d) = (uint32_t)(R(n) ^ op->imm); return op + 1; }
+H(op_and_imm) { R(d) = R(n) & op->imm; NEXT(op + 1); }
+H(op_orr_imm64) { R(d) = R(n) | op->imm; NEXT(op + 1); }
+H(op_orr_imm32) { R(d) = (uint32_t)(R(n) | op->imm); NEXT(op + 1); }
+H(op_eor_imm64) { R(d) = R(n) ^ op->imm; NEXT(op + 1); }
+H(op_eor_imm32) { R(d) = (uint32_t)(R(n) ^ op->imm); NEXT(op + 1); }
 H(op_ands_imm64)
 {
 	uint64_t r = R(n) & op->imm;
 	flags_logic64(cpu, r);
 	R(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 H(op_ands_imm32)
 {
 	uint32_t r = (uint32_t)(R(n) & op->imm);
 	flags_logic32(cpu, r);
 	R(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 
-H(op_movk) { R(d) = (R(d) & op->imm2) | op->imm; return op + 1; }
+H(op_movk) { R(d) = (R(d) & op->imm2) | op->imm; NEXT(op + 1); }
 
 static inline uint64_t ror_w(uint64_t x, unsigned r, unsigned size)
 {
@@ -46,10 +46,10 @@ static inline uint64_t ror_w(uint64_t x, unsigned r, unsigned size)
 }
 
 /* imm = wmask & tmask for UBFM; sh = R, c = S, sz = datasize */
-H(op_lsr64) { R(d) = R(n) >> op->sh; return op + 1; }
-H(op_lsl64) { R(d) = R(n) << op->sh; return op + 1; }
-H(op_asr64) { R(d) = (uint64_t)((int64_t)R(n) >> op->sh); return op + 1; }
-H(op_ubfm) { R(d) = ror_w(R(n), op->sh, op->sz) & op->imm; return op + 1; }
+H(op_lsr64) { R(d) = R(n) >> op->sh; NEXT(op + 1); }
+H(op_lsl64) { R(d) = R(n) << op->sh; NEXT(op + 1); }
+H(op_asr64) { R(d) = (uint64_t)((int64_t)R(n) >> op->sh); NEXT(op + 1); }
+H(op_ubfm) { R(d) = ror_w(R(n), op->sh, op->sz) & op->imm; NEXT(op + 1); }
 H(op_sbfm)
 {
 	uint64_t src = R(n);
@@ -57,7 +57,7 @@ H(op_sbfm)
 	uint64_t top = ((src >> op->c) & 1) ? ~(uint64_t)0 : 0;
 	uint64_t r = (top & ~op->imm2) | (bot & op->imm2);
 	R(d) = op->sz == 32 ? (uint32_t)r : r;
-	return op + 1;
+	NEXT(op + 1);
 }
 H(op_bfm)
 {
@@ -65,19 +65,19 @@ H(op_bfm)
 	uint64_t bot = (dst & ~op->imm) | (ror_w(R(n), op->sh, op->sz) & op->imm);
 	uint64_t r = (dst & ~op->imm2) | (bot & op->imm2);
 	R(d) = op->sz == 32 ? (uint32_t)r : r;
-	return op + 1;
+	NEXT(op + 1);
 }
 H(op_extr64)
 {
 	unsigned l = op->sh;
 	R(d) = l ? (R(m) >> l) | (R(n) << (64 - l)) : R(m);
-	return op + 1;
+	NEXT(op + 1);
 }
 H(op_extr32)
 {
 	uint64_t v = ((uint64_t)(uint32_t)R(n) << 32) | (uint32_t)R(m);
 	R(d) = (uint32_t)(v >> op->sh);
-	return op + 1;
+	NEXT(op + 1);
 }
 
 static uint64_t ones(unsigned n)

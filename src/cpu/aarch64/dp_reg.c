@@ -41,52 +41,52 @@ static inline uint64_t extend(uint64_t v, unsigned option)
 /* ---- logical (shifted register); f = invert operand 2 ---- */
 #define OP2_64 (op->f ? ~shift64(R(m), op->c, op->sh) : shift64(R(m), op->c, op->sh))
 #define OP2_32 (op->f ? ~shift32((uint32_t)R(m), op->c, op->sh) : shift32((uint32_t)R(m), op->c, op->sh))
-H(op_mov64) { R(d) = R(m); return op + 1; }
-H(op_mov32) { R(d) = (uint32_t)R(m); return op + 1; }
-H(op_and64) { R(d) = R(n) & OP2_64; return op + 1; }
-H(op_orr64) { R(d) = R(n) | OP2_64; return op + 1; }
-H(op_eor64) { R(d) = R(n) ^ OP2_64; return op + 1; }
-H(op_and32) { R(d) = (uint32_t)R(n) & OP2_32; return op + 1; }
-H(op_orr32) { R(d) = (uint32_t)R(n) | OP2_32; return op + 1; }
-H(op_eor32) { R(d) = (uint32_t)R(n) ^ OP2_32; return op + 1; }
-H(op_ands64) { uint64_t r = R(n) & OP2_64; flags_logic64(cpu, r); R(d) = r; return op + 1; }
-H(op_ands32) { uint32_t r = (uint32_t)R(n) & OP2_32; flags_logic32(cpu, r); R(d) = r; return op + 1; }
+H(op_mov64) { R(d) = R(m); NEXT(op + 1); }
+H(op_mov32) { R(d) = (uint32_t)R(m); NEXT(op + 1); }
+H(op_and64) { R(d) = R(n) & OP2_64; NEXT(op + 1); }
+H(op_orr64) { R(d) = R(n) | OP2_64; NEXT(op + 1); }
+H(op_eor64) { R(d) = R(n) ^ OP2_64; NEXT(op + 1); }
+H(op_and32) { R(d) = (uint32_t)R(n) & OP2_32; NEXT(op + 1); }
+H(op_orr32) { R(d) = (uint32_t)R(n) | OP2_32; NEXT(op + 1); }
+H(op_eor32) { R(d) = (uint32_t)R(n) ^ OP2_32; NEXT(op + 1); }
+H(op_ands64) { uint64_t r = R(n) & OP2_64; flags_logic64(cpu, r); R(d) = r; NEXT(op + 1); }
+H(op_ands32) { uint32_t r = (uint32_t)R(n) & OP2_32; flags_logic32(cpu, r); R(d) = r; NEXT(op + 1); }
 
 /* ---- add/sub shifted ---- */
 #define SOP_64 shift64(R(m), op->c, op->sh)
 #define SOP_32 shift32((uint32_t)R(m), op->c, op->sh)
-H(op_add_r64) { R(d) = R(n) + R(m); return op + 1; }
-H(op_sub_r64) { R(d) = R(n) - R(m); return op + 1; }
-H(op_subs_r64) { R(d) = sub_flags64(cpu, R(n), R(m)); return op + 1; }
-H(op_add_s64) { R(d) = R(n) + SOP_64; return op + 1; }
-H(op_sub_s64) { R(d) = R(n) - SOP_64; return op + 1; }
-H(op_adds_s64) { R(d) = add_flags64(cpu, R(n), SOP_64, 0); return op + 1; }
-H(op_subs_s64) { R(d) = sub_flags64(cpu, R(n), SOP_64); return op + 1; }
-H(op_add_s32) { R(d) = (uint32_t)(R(n) + SOP_32); return op + 1; }
-H(op_sub_s32) { R(d) = (uint32_t)((uint32_t)R(n) - SOP_32); return op + 1; }
-H(op_adds_s32) { R(d) = add_flags32(cpu, (uint32_t)R(n), SOP_32, 0); return op + 1; }
-H(op_subs_s32) { R(d) = sub_flags32(cpu, (uint32_t)R(n), SOP_32); return op + 1; }
+H(op_add_r64) { R(d) = R(n) + R(m); NEXT(op + 1); }
+H(op_sub_r64) { R(d) = R(n) - R(m); NEXT(op + 1); }
+H(op_subs_r64) { R(d) = sub_flags64(cpu, R(n), R(m)); NEXT(op + 1); }
+H(op_add_s64) { R(d) = R(n) + SOP_64; NEXT(op + 1); }
+H(op_sub_s64) { R(d) = R(n) - SOP_64; NEXT(op + 1); }
+H(op_adds_s64) { R(d) = add_flags64(cpu, R(n), SOP_64, 0); NEXT(op + 1); }
+H(op_subs_s64) { R(d) = sub_flags64(cpu, R(n), SOP_64); NEXT(op + 1); }
+H(op_add_s32) { R(d) = (uint32_t)(R(n) + SOP_32); NEXT(op + 1); }
+H(op_sub_s32) { R(d) = (uint32_t)((uint32_t)R(n) - SOP_32); NEXT(op + 1); }
+H(op_adds_s32) { R(d) = add_flags32(cpu, (uint32_t)R(n), SOP_32, 0); NEXT(op + 1); }
+H(op_subs_s32) { R(d) = sub_flags32(cpu, (uint32_t)R(n), SOP_32); NEXT(op + 1); }
 
 /* ---- add/sub extended: c = option, sh = left shift ---- */
 #define EOP (extend(R(m), op->c) << op->sh)
-H(op_add_e64) { R(d) = R(n) + EOP; return op + 1; }
-H(op_sub_e64) { R(d) = R(n) - EOP; return op + 1; }
-H(op_adds_e64) { R(d) = add_flags64(cpu, R(n), EOP, 0); return op + 1; }
-H(op_subs_e64) { R(d) = sub_flags64(cpu, R(n), EOP); return op + 1; }
-H(op_add_e32) { R(d) = (uint32_t)(R(n) + EOP); return op + 1; }
-H(op_sub_e32) { R(d) = (uint32_t)(R(n) - EOP); return op + 1; }
-H(op_adds_e32) { R(d) = add_flags32(cpu, (uint32_t)R(n), (uint32_t)EOP, 0); return op + 1; }
-H(op_subs_e32) { R(d) = sub_flags32(cpu, (uint32_t)R(n), (uint32_t)EOP); return op + 1; }
+H(op_add_e64) { R(d) = R(n) + EOP; NEXT(op + 1); }
+H(op_sub_e64) { R(d) = R(n) - EOP; NEXT(op + 1); }
+H(op_adds_e64) { R(d) = add_flags64(cpu, R(n), EOP, 0); NEXT(op + 1); }
+H(op_subs_e64) { R(d) = sub_flags64(cpu, R(n), EOP); NEXT(op + 1); }
+H(op_add_e32) { R(d) = (uint32_t)(R(n) + EOP); NEXT(op + 1); }
+H(op_sub_e32) { R(d) = (uint32_t)(R(n) - EOP); NEXT(op + 1); }
+H(op_adds_e32) { R(d) = add_flags32(cpu, (uint32_t)R(n), (uint32_t)EOP, 0); NEXT(op + 1); }
+H(op_subs_e32) { R(d) = sub_flags32(cpu, (uint32_t)R(n), (uint32_t)EOP); NEXT(op + 1); }
 
 /* ---- with carry ---- */
-H(op_adc64) { R(d) = R(n) + R(m) + cpu->cf; return op + 1; }
-H(op_adc32) { R(d) = (uint32_t)(R(n) + R(m) + cpu->cf); return op + 1; }
-H(op_sbc64) { R(d) = R(n) + ~R(m) + cpu->cf; return op + 1; }
-H(op_sbc32) { R(d) = (uint32_t)(R(n) + ~R(m) + cpu->cf); return op + 1; }
-H(op_adcs64) { R(d) = add_flags64(cpu, R(n), R(m), cpu->cf); return op + 1; }
-H(op_adcs32) { R(d) = add_flags32(cpu, (uint32_t)R(n), (uint32_t)R(m), cpu->cf); return op + 1; }
-H(op_sbcs64) { R(d) = add_flags64(cpu, R(n), ~R(m), cpu->cf); return op + 1; }
-H(op_sbcs32) { R(d) = add_flags32(cpu, (uint32_t)R(n), ~(uint32_t)R(m), cpu->cf); return op + 1; }
+H(op_adc64) { R(d) = R(n) + R(m) + cpu->cf; NEXT(op + 1); }
+H(op_adc32) { R(d) = (uint32_t)(R(n) + R(m) + cpu->cf); NEXT(op + 1); }
+H(op_sbc64) { R(d) = R(n) + ~R(m) + cpu->cf; NEXT(op + 1); }
+H(op_sbc32) { R(d) = (uint32_t)(R(n) + ~R(m) + cpu->cf); NEXT(op + 1); }
+H(op_adcs64) { R(d) = add_flags64(cpu, R(n), R(m), cpu->cf); NEXT(op + 1); }
+H(op_adcs32) { R(d) = add_flags32(cpu, (uint32_t)R(n), (uint32_t)R(m), cpu->cf); NEXT(op + 1); }
+H(op_sbcs64) { R(d) = add_flags64(cpu, R(n), ~R(m), cpu->cf); NEXT(op + 1); }
+H(op_sbcs32) { R(d) = add_flags32(cpu, (uint32_t)R(n), ~(uint32_t)R(m), cpu->cf); NEXT(op + 1); }
 
 /* ---- conditional compare: c = cond, imm2 = nzcv, f bit0 = CCMN,
  * f bit1 = 32-bit, f bit2 = immediate operand (in imm) ---- */
@@ -108,22 +108,22 @@ H(op_ccmp)
 	} else {
 		a64_set_nzcv(cpu, (uint32_t)op->imm2 << 28);
 	}
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* ---- conditional select ---- */
-H(op_csel64) { R(d) = cond_holds(cpu, op->c) ? R(n) : R(m); return op + 1; }
-H(op_csinc64) { R(d) = cond_holds(cpu, op->c) ? R(n) : R(m) + 1; return op + 1; }
-H(op_csinv64) { R(d) = cond_holds(cpu, op->c) ? R(n) : ~R(m); return op + 1; }
-H(op_csneg64) { R(d) = cond_holds(cpu, op->c) ? R(n) : -R(m); return op + 1; }
-H(op_csel32) { R(d) = (uint32_t)(cond_holds(cpu, op->c) ? R(n) : R(m)); return op + 1; }
-H(op_csinc32) { R(d) = (uint32_t)(cond_holds(cpu, op->c) ? R(n) : R(m) + 1); return op + 1; }
-H(op_csinv32) { R(d) = (uint32_t)(cond_holds(cpu, op->c) ? R(n) : ~R(m)); return op + 1; }
-H(op_csneg32) { R(d) = (uint32_t)(cond_holds(cpu, op->c) ? R(n) : -R(m)); return op + 1; }
+H(op_csel64) { R(d) = cond_holds(cpu, op->c) ? R(n) : R(m); NEXT(op + 1); }
+H(op_csinc64) { R(d) = cond_holds(cpu, op->c) ? R(n) : R(m) + 1; NEXT(op + 1); }
+H(op_csinv64) { R(d) = cond_holds(cpu, op->c) ? R(n) : ~R(m); NEXT(op + 1); }
+H(op_csneg64) { R(d) = cond_holds(cpu, op->c) ? R(n) : -R(m); NEXT(op + 1); }
+H(op_csel32) { R(d) = (uint32_t)(cond_holds(cpu, op->c) ? R(n) : R(m)); NEXT(op + 1); }
+H(op_csinc32) { R(d) = (uint32_t)(cond_holds(cpu, op->c) ? R(n) : R(m) + 1); NEXT(op + 1); }
+H(op_csinv32) { R(d) = (uint32_t)(cond_holds(cpu, op->c) ? R(n) : ~R(m)); NEXT(op + 1); }
+H(op_csneg32) { R(d) = (uint32_t)(cond_holds(cpu, op->c) ? R(n) : -R(m)); NEXT(op + 1); }
 
 /* ---- 2-source ---- */
-H(op_udiv64) { uint64_t b = R(m); R(d) = b ? R(n) / b : 0; return op + 1; }
-H(op_udiv32) { uint32_t b = (uint32_t)R(m); R(d) = b ? (uint32_t)R(n) / b : 0; return op + 1; }
+H(op_udiv64) { uint64_t b = R(m); R(d) = b ? R(n) / b : 0; NEXT(op + 1); }
+H(op_udiv32) { uint32_t b = (uint32_t)R(m); R(d) = b ? (uint32_t)R(n) / b : 0; NEXT(op + 1); }
 H(op_sdiv64)
 {
 	int64_t a = (int64_t)R(n), b = (int64_t)R(m);
@@ -133,7 +133,7 @@ H(op_sdiv64)
 		R(d) = -(uint64_t)a; /* INT64_MIN / -1 wraps to INT64_MIN */
 	else
 		R(d) = (uint64_t)(a / b);
-	return op + 1;
+	NEXT(op + 1);
 }
 H(op_sdiv32)
 {
@@ -144,16 +144,16 @@ H(op_sdiv32)
 		R(d) = (uint32_t)-(uint32_t)a;
 	else
 		R(d) = (uint32_t)(a / b);
-	return op + 1;
+	NEXT(op + 1);
 }
-H(op_lslv64) { R(d) = R(n) << (R(m) & 63); return op + 1; }
-H(op_lsrv64) { R(d) = R(n) >> (R(m) & 63); return op + 1; }
-H(op_asrv64) { R(d) = (uint64_t)((int64_t)R(n) >> (R(m) & 63)); return op + 1; }
-H(op_rorv64) { R(d) = shift64(R(n), 3, R(m) & 63); return op + 1; }
-H(op_lslv32) { R(d) = (uint32_t)R(n) << (R(m) & 31); return op + 1; }
-H(op_lsrv32) { R(d) = (uint32_t)R(n) >> (R(m) & 31); return op + 1; }
-H(op_asrv32) { R(d) = (uint32_t)((int32_t)R(n) >> (R(m) & 31)); return op + 1; }
-H(op_rorv32) { R(d) = shift32((uint32_t)R(n), 3, R(m) & 31); return op + 1; }
+H(op_lslv64) { R(d) = R(n) << (R(m) & 63); NEXT(op + 1); }
+H(op_lsrv64) { R(d) = R(n) >> (R(m) & 63); NEXT(op + 1); }
+H(op_asrv64) { R(d) = (uint64_t)((int64_t)R(n) >> (R(m) & 63)); NEXT(op + 1); }
+H(op_rorv64) { R(d) = shift64(R(n), 3, R(m) & 63); NEXT(op + 1); }
+H(op_lslv32) { R(d) = (uint32_t)R(n) << (R(m) & 31); NEXT(op + 1); }
+H(op_lsrv32) { R(d) = (uint32_t)R(n) >> (R(m) & 31); NEXT(op + 1); }
+H(op_asrv32) { R(d) = (uint32_t)((int32_t)R(n) >> (R(m) & 31)); NEXT(op + 1); }
+H(op_rorv32) { R(d) = shift32((uint32_t)R(n), 3, R(m) & 31); NEXT(op + 1); }
 
 /* CRC32{B,H,W,X} and CRC32C*: reflected polynomials, sz = bytes, f = C. */
 H(op_crc32)
@@ -167,7 +167,7 @@ H(op_crc32)
 			crc = (crc >> 1) ^ (poly & -(crc & 1));
 	}
 	R(d) = crc;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* ---- 1-source ---- */
@@ -178,32 +178,32 @@ static uint64_t rbit64(uint64_t v)
 	v = ((v >> 4) & 0x0f0f0f0f0f0f0f0full) | ((v & 0x0f0f0f0f0f0f0f0full) << 4);
 	return __builtin_bswap64(v);
 }
-H(op_rbit64) { R(d) = rbit64(R(n)); return op + 1; }
-H(op_rbit32) { R(d) = rbit64(R(n)) >> 32; return op + 1; }
-H(op_rev64) { R(d) = __builtin_bswap64(R(n)); return op + 1; }
-H(op_rev32) { R(d) = __builtin_bswap32((uint32_t)R(n)); return op + 1; }
+H(op_rbit64) { R(d) = rbit64(R(n)); NEXT(op + 1); }
+H(op_rbit32) { R(d) = rbit64(R(n)) >> 32; NEXT(op + 1); }
+H(op_rev64) { R(d) = __builtin_bswap64(R(n)); NEXT(op + 1); }
+H(op_rev32) { R(d) = __builtin_bswap32((uint32_t)R(n)); NEXT(op + 1); }
 H(op_rev32x)
 {
 	uint64_t v = R(n);
 	R(d) = ((uint64_t)__builtin_bswap32((uint32_t)(v >> 32)) << 32) | __builtin_bswap32((uint32_t)v);
-	return op + 1;
+	NEXT(op + 1);
 }
 H(op_rev16)
 {
 	uint64_t v = R(n);
 	v = ((v >> 8) & 0x00ff00ff00ff00ffull) | ((v & 0x00ff00ff00ff00ffull) << 8);
 	R(d) = op->sz == 32 ? (uint32_t)v : v;
-	return op + 1;
+	NEXT(op + 1);
 }
-H(op_clz64) { uint64_t v = R(n); R(d) = v ? (uint64_t)__builtin_clzll(v) : 64; return op + 1; }
-H(op_clz32) { uint32_t v = (uint32_t)R(n); R(d) = v ? (uint64_t)__builtin_clz(v) : 32; return op + 1; }
+H(op_clz64) { uint64_t v = R(n); R(d) = v ? (uint64_t)__builtin_clzll(v) : 64; NEXT(op + 1); }
+H(op_clz32) { uint32_t v = (uint32_t)R(n); R(d) = v ? (uint64_t)__builtin_clz(v) : 32; NEXT(op + 1); }
 H(op_cls64)
 {
 	uint64_t v = R(n);
 	v ^= (uint64_t)((int64_t)v >> 1);
 	v &= ~(1ull << 63); /* bits that differ from the bit above them */
 	R(d) = v ? (uint64_t)__builtin_clzll(v) - 1 : 63;
-	return op + 1;
+	NEXT(op + 1);
 }
 H(op_cls32)
 {
@@ -211,29 +211,29 @@ H(op_cls32)
 	v ^= (uint32_t)((int32_t)v >> 1);
 	v &= 0x7fffffffu;
 	R(d) = v ? (uint64_t)__builtin_clz(v) - 1 : 31;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* ---- 3-source ---- */
-H(op_madd64) { R(d) = R(a) + R(n) * R(m); return op + 1; }
-H(op_msub64) { R(d) = R(a) - R(n) * R(m); return op + 1; }
-H(op_madd32) { R(d) = (uint32_t)(R(a) + R(n) * R(m)); return op + 1; }
-H(op_msub32) { R(d) = (uint32_t)(R(a) - R(n) * R(m)); return op + 1; }
-H(op_smaddl) { R(d) = R(a) + (uint64_t)((int64_t)(int32_t)R(n) * (int32_t)R(m)); return op + 1; }
-H(op_smsubl) { R(d) = R(a) - (uint64_t)((int64_t)(int32_t)R(n) * (int32_t)R(m)); return op + 1; }
-H(op_umaddl) { R(d) = R(a) + (uint64_t)(uint32_t)R(n) * (uint32_t)R(m); return op + 1; }
-H(op_umsubl) { R(d) = R(a) - (uint64_t)(uint32_t)R(n) * (uint32_t)R(m); return op + 1; }
+H(op_madd64) { R(d) = R(a) + R(n) * R(m); NEXT(op + 1); }
+H(op_msub64) { R(d) = R(a) - R(n) * R(m); NEXT(op + 1); }
+H(op_madd32) { R(d) = (uint32_t)(R(a) + R(n) * R(m)); NEXT(op + 1); }
+H(op_msub32) { R(d) = (uint32_t)(R(a) - R(n) * R(m)); NEXT(op + 1); }
+H(op_smaddl) { R(d) = R(a) + (uint64_t)((int64_t)(int32_t)R(n) * (int32_t)R(m)); NEXT(op + 1); }
+H(op_smsubl) { R(d) = R(a) - (uint64_t)((int64_t)(int32_t)R(n) * (int32_t)R(m)); NEXT(op + 1); }
+H(op_umaddl) { R(d) = R(a) + (uint64_t)(uint32_t)R(n) * (uint32_t)R(m); NEXT(op + 1); }
+H(op_umsubl) { R(d) = R(a) - (uint64_t)(uint32_t)R(n) * (uint32_t)R(m); NEXT(op + 1); }
 H(op_smulh)
 {
 	__int128 p = (__int128)(int64_t)R(n) * (int64_t)R(m);
 	R(d) = (uint64_t)((unsigned __int128)p >> 64);
-	return op + 1;
+	NEXT(op + 1);
 }
 H(op_umulh)
 {
 	unsigned __int128 p = (unsigned __int128)R(n) * R(m);
 	R(d) = (uint64_t)(p >> 64);
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* ---- decoders ---- */

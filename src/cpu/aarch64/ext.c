@@ -32,7 +32,7 @@ H(op_dot)
 	if (!op->f)
 		r.d[1] = 0;
 	V(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* Advanced SIMD three same (extension) and vector x indexed element with
@@ -62,7 +62,7 @@ int a64_decode_dot(struct a64_op *op, uint32_t insn)
 #define CF (1u << 29)
 #define VF (1u << 28)
 
-H(op_cfinv) { cpu->cf ^= 1; return op + 1; }
+H(op_cfinv) { cpu->cf ^= 1; NEXT(op + 1); }
 
 /* AXFLAG: N = 0, Z = Z | V, C = C & !V, V = 0. */
 H(op_axflag)
@@ -73,7 +73,7 @@ H(op_axflag)
 	if ((f & CF) && !(f & VF))
 		r |= CF;
 	a64_set_nzcv(cpu, r);
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* XAFLAG: N = !C & !Z, Z = Z & C, C = C | Z, V = !C & Z. */
@@ -90,7 +90,7 @@ H(op_xaflag)
 	if (!c && z)
 		r |= VF;
 	a64_set_nzcv(cpu, r);
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* RMIF Xn, #imm6 (sh), #mask (c): flags selected by mask from Xn ROR imm6. */
@@ -102,7 +102,7 @@ H(op_rmif)
 	uint32_t mask = (uint32_t)op->c << 28;
 	uint32_t f = a64_get_nzcv(cpu);
 	a64_set_nzcv(cpu, (f & ~mask) | (((uint32_t)t & 0xf) << 28 & mask));
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* SETF8 / SETF16 Wn (sz = 8 or 16): N = bit sz-1, Z = low sz bits zero,
@@ -118,7 +118,7 @@ H(op_setf)
 	if (((v >> s) ^ (v >> (s - 1))) & 1)
 		f |= VF;
 	a64_set_nzcv(cpu, f);
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* MSR (immediate) with op1 = 0, CRn = 4, CRm = 0, Rt = 31: op2 = 0 CFINV,
@@ -178,7 +178,7 @@ H(op_ldapur)
 			v = (uint32_t)v;
 	}
 	R(d) = v;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 H(op_stlur)
@@ -191,7 +191,7 @@ H(op_stlur)
 	case 4: __atomic_store_n((uint32_t *)(void *)p, (uint32_t)v, __ATOMIC_SEQ_CST); break;
 	default: __atomic_store_n((uint64_t *)(void *)p, v, __ATOMIC_SEQ_CST); break;
 	}
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* Load/store with bits 29:28 = 01 and bit 24 = 1: RCPC2 (bits 21, 11:10

@@ -75,19 +75,21 @@ static inline uint32_t x86_needed(uint32_t fpsr)
 #define HOST_RUN(asmop, x, st, fpcr, fpsr, ...)                                        \
 	do {                                                                           \
 		__typeof__(x) x_ = (x);                                                \
-		uint32_t pre_, post_, ctl_ = mx_ctl[FPCR_RMODE(fpcr)];                  \
+		uint32_t ctl_ = mx_ctl[FPCR_RMODE(fpcr)];                               \
 		__asm__ volatile("stmxcsr %[p]\n\t" asmop "\n\tstmxcsr %[q]"           \
-				 : [a] "+x"(x_), [p] "=m"(pre_), [q] "=m"(post_)       \
+				 : [a] "+x"(x_), [p] "=m"(cpu->mx[0]), [q] "=m"(cpu->mx[1]) \
 				 : __VA_ARGS__);                                       \
-		if (likely((pre_ & ~0x3fu) == ctl_ && !(pre_ & x86_needed(fpsr)))) {    \
-			(st) = post_;                                                  \
+		if (likely((cpu->mx[0] & ~0x3fu) == ctl_ && !(cpu->mx[0] & x86_needed(fpsr)))) { \
+			(st) = cpu->mx[1];                                             \
 			(x) = x_;                                                      \
 		} else {                                                               \
-			uint32_t clean_ = pre_ & ~0x3fu;                               \
+			cpu->mx[2] = ctl_;                                             \
+			cpu->mx[3] = cpu->mx[0] & ~0x3fu;                              \
 			__asm__ volatile("ldmxcsr %[c]\n\t" asmop "\n\tstmxcsr %[q]\n\t"  \
 					 "ldmxcsr %[r]"                                \
-					 : [a] "+x"(x), [q] "=m"(st)                   \
-					 : [c] "m"(ctl_), [r] "m"(clean_), __VA_ARGS__);\
+					 : [a] "+x"(x), [q] "=m"(cpu->mx[1])           \
+					 : [c] "m"(cpu->mx[2]), [r] "m"(cpu->mx[3]), __VA_ARGS__);\
+			(st) = cpu->mx[1];                                             \
 		}                                                                      \
 	} while (0)
 #define HOSTOP(ins, x, y, fpcr, fpsr, st) \
@@ -195,7 +197,7 @@ H(op_dp2)
 			uint64_t r = of_d(q);                               \
 			if (likely(normal_d(r))) {                          \
 				wrf(cpu, op->d, r ^ ((uint64_t)(neg) << 63)); \
-				return op + 1;                              \
+				NEXT(op + 1);                              \
 			}                                                   \
 		}                                                           \
 		if (likely(gate_d(fpcr, a) && gate_d(fpcr, b))) {                   \
@@ -204,7 +206,7 @@ H(op_dp2)
 			uint64_t r = of_d(x);                                       \
 			if (likely(fin_d(cpu, &r, st))) {                           \
 				wrf(cpu, op->d, r ^ ((uint64_t)(neg) << 63));       \
-				return op + 1;                                      \
+				NEXT(op + 1);                                      \
 			}                                                           \
 		}                                                                   \
 		return op_dp2(cpu, op);                                             \
@@ -220,7 +222,7 @@ H(op_dp2)
 			uint64_t r = of_f(q);                               \
 			if (likely(normal_s(r))) {                          \
 				wrf(cpu, op->d, r ^ ((uint64_t)(neg) << 31)); \
-				return op + 1;                              \
+				NEXT(op + 1);                              \
 			}                                                   \
 		}                                                           \
 		if (likely(gate_s(fpcr, a) && gate_s(fpcr, b))) {                   \
@@ -229,7 +231,7 @@ H(op_dp2)
 			uint64_t r = of_f(x);                                       \
 			if (likely(fin_s(cpu, &r, st))) {                           \
 				wrf(cpu, op->d, r ^ ((uint64_t)(neg) << 31));       \
-				return op + 1;                                      \
+				NEXT(op + 1);                                      \
 			}                                                           \
 		}                                                                   \
 		return op_dp2(cpu, op);                                             \
@@ -271,7 +273,7 @@ H(op_minmax)
 	else
 		r = (ka > kb) ^ ismin ? a : b;
 	wrf(cpu, op->d, r);
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* ---- three-source: FMADD FMSUB FNMADD FNMSUB; c bit0 = negate Rn,
@@ -300,7 +302,7 @@ H(op_dp3_d)
 		uint64_t r = of_d(q);
 		if (likely(normal_d(r))) {
 			wrf(cpu, op->d, r);
-			return op + 1;
+			NEXT(op + 1);
 		}
 	}
 	if (likely(gate_d(fpcr, a) && gate_d(fpcr, n) && gate_d(fpcr, m))) {
@@ -309,7 +311,7 @@ H(op_dp3_d)
 		uint64_t r = of_d(x);
 		if (likely(fin_d(cpu, &r, st))) {
 			wrf(cpu, op->d, r);
-			return op + 1;
+			NEXT(op + 1);
 		}
 	}
 	return op_dp3(cpu, op);
@@ -326,7 +328,7 @@ H(op_dp3_s)
 		uint64_t r = of_f(q);
 		if (likely(normal_s(r))) {
 			wrf(cpu, op->d, r);
-			return op + 1;
+			NEXT(op + 1);
 		}
 	}
 	if (likely(gate_s(fpcr, a) && gate_s(fpcr, n) && gate_s(fpcr, m))) {
@@ -335,16 +337,16 @@ H(op_dp3_s)
 		uint64_t r = of_f(x);
 		if (likely(fin_s(cpu, &r, st))) {
 			wrf(cpu, op->d, r);
-			return op + 1;
+			NEXT(op + 1);
 		}
 	}
 	return op_dp3(cpu, op);
 }
 
 /* ---- one source ---- */
-H(op_fmov_reg) { wrf(cpu, op->d, rdf(cpu, op->n, op->f)); return op + 1; }
-H(op_fabs) { wrf(cpu, op->d, rdf(cpu, op->n, op->f) & ~sgnbit(op->f)); return op + 1; }
-H(op_fneg) { wrf(cpu, op->d, rdf(cpu, op->n, op->f) ^ sgnbit(op->f)); return op + 1; }
+H(op_fmov_reg) { wrf(cpu, op->d, rdf(cpu, op->n, op->f)); NEXT(op + 1); }
+H(op_fabs) { wrf(cpu, op->d, rdf(cpu, op->n, op->f) & ~sgnbit(op->f)); NEXT(op + 1); }
+H(op_fneg) { wrf(cpu, op->d, rdf(cpu, op->n, op->f) ^ sgnbit(op->f)); NEXT(op + 1); }
 
 H(op_fsqrt)
 {
@@ -358,13 +360,24 @@ H(op_fsqrt_d)
 {
 	uint32_t fpcr = cpu->fpcr, st;
 	uint64_t a = V(n).d[0];
+	if (likely(quick(cpu))) {
+		/* A normal result raised at most inexact; a zero one came
+		 * exactly from a zero. */
+		double q;
+		__asm__("sqrtsd %1, %0" : "=x"(q) : "x"(d_of(a)));
+		uint64_t r = of_d(q);
+		if (likely(normal_d(r) || !(r << 1))) {
+			wrf(cpu, op->d, r);
+			NEXT(op + 1);
+		}
+	}
 	if (likely(gate_d(fpcr, a))) {
 		double x = 0, y = d_of(a);
 		HOSTOP("sqrtsd", x, y, fpcr, cpu->fpsr, st);
 		uint64_t r = of_d(x);
 		if (likely(fin_d(cpu, &r, st))) {
 			wrf(cpu, op->d, r);
-			return op + 1;
+			NEXT(op + 1);
 		}
 	}
 	return op_fsqrt(cpu, op);
@@ -373,13 +386,24 @@ H(op_fsqrt_s)
 {
 	uint32_t fpcr = cpu->fpcr, st;
 	uint64_t a = V(n).s[0];
+	if (likely(quick(cpu))) {
+		/* A normal result raised at most inexact; a zero one came
+		 * exactly from a zero. */
+		float q;
+		__asm__("sqrtss %1, %0" : "=x"(q) : "x"(f_of(a)));
+		uint64_t r = of_f(q);
+		if (likely(normal_s(r) || !(r << 33))) {
+			wrf(cpu, op->d, r);
+			NEXT(op + 1);
+		}
+	}
 	if (likely(gate_s(fpcr, a))) {
 		float x = 0, y = f_of(a);
 		HOSTOP("sqrtss", x, y, fpcr, cpu->fpsr, st);
 		uint64_t r = of_f(x);
 		if (likely(fin_s(cpu, &r, st))) {
 			wrf(cpu, op->d, r);
-			return op + 1;
+			NEXT(op + 1);
 		}
 	}
 	return op_fsqrt(cpu, op);
@@ -399,7 +423,7 @@ H(op_fcvt_sd)
 	uint64_t a = V(n).s[0];
 	if (likely(gate_s(cpu->fpcr, a))) {
 		wrf(cpu, op->d, of_d((double)f_of(a))); /* exact */
-		return op + 1;
+		NEXT(op + 1);
 	}
 	return op_fcvt(cpu, op);
 }
@@ -414,7 +438,7 @@ H(op_fcvt_ds)
 		uint64_t r = of_f(x);
 		if (likely(fin_s(cpu, &r, st))) {
 			wrf(cpu, op->d, r);
-			return op + 1;
+			NEXT(op + 1);
 		}
 	}
 	return op_fcvt(cpu, op);
@@ -488,22 +512,22 @@ static unsigned fcmp(struct a64_cpu *cpu, const struct a64_op *op)
 	return v;
 }
 
-H(op_fcmp) { set_nzcv4(cpu, fcmp(cpu, op)); return op + 1; }
+H(op_fcmp) { set_nzcv4(cpu, fcmp(cpu, op)); NEXT(op + 1); }
 
 /* FCCMP/FCCMPE: sh = condition, imm = nzcv if it fails. */
 H(op_fccmp)
 {
 	set_nzcv4(cpu, cond_holds(cpu, op->sh) ? fcmp(cpu, op) : (unsigned)op->imm);
-	return op + 1;
+	NEXT(op + 1);
 }
 
 H(op_fcsel)
 {
 	wrf(cpu, op->d, rdf(cpu, cond_holds(cpu, op->sh) ? op->n : op->m, op->f));
-	return op + 1;
+	NEXT(op + 1);
 }
 
-H(op_fmov_imm) { wrf(cpu, op->d, op->imm); return op + 1; }
+H(op_fmov_imm) { wrf(cpu, op->d, op->imm); NEXT(op + 1); }
 
 /* ---- FP <-> integer / fixed point ---- */
 /* FCVT[NPMZA][SU]: sh = rounding mode, c bit0 = unsigned, a = fbits. */
@@ -526,7 +550,7 @@ H(op_fcvtzs_d)
 		if ((double)r != v)
 			cpu->fpsr |= FPSR_IXC;
 		R(d) = op->sz ? (uint64_t)r : (uint32_t)r;
-		return op + 1;
+		NEXT(op + 1);
 	}
 	return op_fcvt_int(cpu, op);
 }
@@ -549,7 +573,7 @@ H(op_scvtf_d)
 	int64_t x = op->sz ? (int64_t)R(n) : (int64_t)(int32_t)R(n);
 	if (likely((uint64_t)x + (1ull << 53) <= (1ull << 54))) {
 		wrf(cpu, op->d, of_d((double)x));
-		return op + 1;
+		NEXT(op + 1);
 	}
 	return op_cvtf(cpu, op);
 }
@@ -566,14 +590,14 @@ H(op_fjcvtzs)
 	return op + 1;
 }
 
-H(op_fmov_h_to_r) { R(d) = V(n).h[0]; return op + 1; }
-H(op_fmov_r_to_h) { wrf(cpu, op->d, (uint16_t)R(n)); return op + 1; }
-H(op_fmov_s_to_w) { R(d) = V(n).s[0]; return op + 1; }
-H(op_fmov_d_to_x) { R(d) = V(n).d[0]; return op + 1; }
-H(op_fmov_d1_to_x) { R(d) = V(n).d[1]; return op + 1; }
-H(op_fmov_w_to_s) { wrf(cpu, op->d, (uint32_t)R(n)); return op + 1; }
-H(op_fmov_x_to_d) { wrf(cpu, op->d, R(n)); return op + 1; }
-H(op_fmov_x_to_d1) { V(d).d[1] = R(n); return op + 1; }
+H(op_fmov_h_to_r) { R(d) = V(n).h[0]; NEXT(op + 1); }
+H(op_fmov_r_to_h) { wrf(cpu, op->d, (uint16_t)R(n)); NEXT(op + 1); }
+H(op_fmov_s_to_w) { R(d) = V(n).s[0]; NEXT(op + 1); }
+H(op_fmov_d_to_x) { R(d) = V(n).d[0]; NEXT(op + 1); }
+H(op_fmov_d1_to_x) { R(d) = V(n).d[1]; NEXT(op + 1); }
+H(op_fmov_w_to_s) { wrf(cpu, op->d, (uint32_t)R(n)); NEXT(op + 1); }
+H(op_fmov_x_to_d) { wrf(cpu, op->d, R(n)); NEXT(op + 1); }
+H(op_fmov_x_to_d1) { V(d).d[1] = R(n); NEXT(op + 1); }
 
 /* ---- decoding ---- */
 static int fmt_of(unsigned type)

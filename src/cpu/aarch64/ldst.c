@@ -68,23 +68,23 @@ H(op_ldst)
 	xfer(cpu, op, p, op->d);
 	if (op->c == M_PRE || op->c == M_POST)
 		R(n) += op->imm;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* Hot forms, specialised: base + scaled unsigned offset. */
-H(op_ldr64) { R(d) = ld_u(gmem(cpu, op, R(n) + op->imm, 8), 8); return op + 1; }
-H(op_ldr32) { R(d) = ld_u(gmem(cpu, op, R(n) + op->imm, 4), 4); return op + 1; }
-H(op_ldrb) { R(d) = *gmem(cpu, op, R(n) + op->imm, 1); return op + 1; }
-H(op_str64) { st_u(gmem(cpu, op, R(n) + op->imm, 8), R(d), 8); return op + 1; }
-H(op_str32) { st_u(gmem(cpu, op, R(n) + op->imm, 4), R(d), 4); return op + 1; }
-H(op_strb) { *gmem(cpu, op, R(n) + op->imm, 1) = (uint8_t)R(d); return op + 1; }
-H(op_prfm) { return op + 1; }
+H(op_ldr64) { R(d) = ld_u(gmem(cpu, op, R(n) + op->imm, 8), 8); NEXT(op + 1); }
+H(op_ldr32) { R(d) = ld_u(gmem(cpu, op, R(n) + op->imm, 4), 4); NEXT(op + 1); }
+H(op_ldrb) { R(d) = *gmem(cpu, op, R(n) + op->imm, 1); NEXT(op + 1); }
+H(op_str64) { st_u(gmem(cpu, op, R(n) + op->imm, 8), R(d), 8); NEXT(op + 1); }
+H(op_str32) { st_u(gmem(cpu, op, R(n) + op->imm, 4), R(d), 4); NEXT(op + 1); }
+H(op_strb) { *gmem(cpu, op, R(n) + op->imm, 1) = (uint8_t)R(d); NEXT(op + 1); }
+H(op_prfm) { NEXT(op + 1); }
 
 H(op_ld_lit)
 {
 	uint8_t *p = gmem(cpu, op, op->imm, op->sz);
 	xfer(cpu, op, p, op->d);
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* Pairs: both values are read before either register is written, so a
@@ -127,7 +127,7 @@ H(op_ldstp)
 	}
 	if (op->c != M_OFF)
 		R(n) += op->imm;
-	return op + 1;
+	NEXT(op + 1);
 }
 H(op_ldp64)
 {
@@ -135,14 +135,14 @@ H(op_ldp64)
 	uint64_t x = ld_u(p, 8), y = ld_u(p + 8, 8);
 	R(d) = x;
 	R(m) = y;
-	return op + 1;
+	NEXT(op + 1);
 }
 H(op_stp64)
 {
 	uint8_t *p = gmem(cpu, op, R(n) + op->imm, 16);
 	st_u(p, R(d), 8);
 	st_u(p + 8, R(m), 8);
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* Specialised single-register and pair handlers: one per addressing mode,
@@ -181,7 +181,7 @@ ALWAYS_INLINE void s_xfer(struct a64_cpu *cpu, int kind, unsigned sz, uint8_t *p
 		s_xfer(cpu, kind, 1u << lg, p, op->d);                        \
 		if (mode == S_PRE || mode == S_POST)                          \
 			R(n) += op->imm;                                      \
-		return op + 1;                                                \
+		NEXT(op + 1);                                                \
 	}
 #define LS1_K(mode, kind) \
 	LS1(mode, kind, 0) LS1(mode, kind, 1) LS1(mode, kind, 2) LS1(mode, kind, 3) LS1(mode, kind, 4)
@@ -254,7 +254,7 @@ static a64_fn ls1_pick(const struct a64_op *op)
 		}                                                             \
 		if (mode != S_OFF)                                            \
 			R(n) += op->imm;                                      \
-		return op + 1;                                                \
+		NEXT(op + 1);                                                \
 	}
 #define LSP_K(mode, kind) LSP(mode, kind, 2) LSP(mode, kind, 3) LSP(mode, kind, 4)
 #define LSP_M(mode) \

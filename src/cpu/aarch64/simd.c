@@ -48,7 +48,7 @@ H(op_ldst_multi)
 			cpu->v[(first + i) & 31] = tmp[i];
 	if (op->sh & 2)
 		R(n) = addr + (op->m == A64_XZR ? total : R(m));
-	return op + 1;
+	NEXT(op + 1);
 }
 
 int a64_decode_simd_ldst(struct a64_op *op, uint32_t insn)
@@ -88,9 +88,9 @@ int a64_decode_simd_ldst(struct a64_op *op, uint32_t insn)
 }
 
 /* ---- immediates ---- */
-H(op_vset) { V(d).d[0] = op->imm; V(d).d[1] = op->imm2; return op + 1; }
-H(op_vorr_imm) { V(d).d[0] |= op->imm; V(d).d[1] = op->f ? V(d).d[1] | op->imm : 0; return op + 1; }
-H(op_vbic_imm) { V(d).d[0] &= ~op->imm; V(d).d[1] = op->f ? V(d).d[1] & ~op->imm : 0; return op + 1; }
+H(op_vset) { V(d).d[0] = op->imm; V(d).d[1] = op->imm2; NEXT(op + 1); }
+H(op_vorr_imm) { V(d).d[0] |= op->imm; V(d).d[1] = op->f ? V(d).d[1] | op->imm : 0; NEXT(op + 1); }
+H(op_vbic_imm) { V(d).d[0] &= ~op->imm; V(d).d[1] = op->f ? V(d).d[1] & ~op->imm : 0; NEXT(op + 1); }
 
 /* Vector logical, f = Q. */
 #define VLOG(name, expr)                                                   \
@@ -104,7 +104,7 @@ H(op_vbic_imm) { V(d).d[0] &= ~op->imm; V(d).d[1] = op->f ? V(d).d[1] & ~op->imm
 		}                                                          \
 		V(d).d[0] = r[0];                                          \
 		V(d).d[1] = op->f ? r[1] : 0;                              \
-		return op + 1;                                             \
+		NEXT(op + 1);                                             \
 	}
 VLOG(op_vand, n & m)
 VLOG(op_vbic, n & ~m)
@@ -133,7 +133,7 @@ static inline void vput(union a64_vreg *v, unsigned esize, unsigned idx, uint64_
 	default: v->d[idx] = x; break;
 	}
 }
-static void vdup(union a64_vreg *d, unsigned esize, uint64_t x, int q)
+static inline void vdup(union a64_vreg *d, unsigned esize, uint64_t x, int q)
 {
 	union a64_vreg r;
 	r.q = 0;
@@ -143,16 +143,27 @@ static void vdup(union a64_vreg *d, unsigned esize, uint64_t x, int q)
 }
 
 /* sz = element bytes, c = index, sh = source index (INS element), f = Q */
-H(op_dup_gen) { vdup(&V(d), op->sz, R(n), op->f); return op + 1; }
-H(op_dup_elt) { vdup(&V(d), op->sz, vget(&V(n), op->sz, op->c), op->f); return op + 1; }
-H(op_ins_gen) { vput(&V(d), op->sz, op->c, R(n)); return op + 1; }
-H(op_ins_elt) { vput(&V(d), op->sz, op->c, vget(&V(n), op->sz, op->sh)); return op + 1; }
-H(op_umov) { R(d) = vget(&V(n), op->sz, op->c); return op + 1; }
+/* DUP (general) and DUP (element), one handler per element size: the
+ * constant size lets the compiler unroll the fill (hot in loops). */
+#define DUPN(es)                                                                    \
+	H(op_dup_gen_##es) { vdup(&V(d), es, R(n), op->f); NEXT(op + 1); }         \
+	H(op_dup_elt_##es) { vdup(&V(d), es, vget(&V(n), es, op->c), op->f); NEXT(op + 1); }
+DUPN(1)
+DUPN(2)
+DUPN(4)
+DUPN(8)
+static a64_fn const dup_fn[2][4] = {
+	{ op_dup_gen_1, op_dup_gen_2, op_dup_gen_4, op_dup_gen_8 },
+	{ op_dup_elt_1, op_dup_elt_2, op_dup_elt_4, op_dup_elt_8 },
+};
+H(op_ins_gen) { vput(&V(d), op->sz, op->c, R(n)); NEXT(op + 1); }
+H(op_ins_elt) { vput(&V(d), op->sz, op->c, vget(&V(n), op->sz, op->sh)); NEXT(op + 1); }
+H(op_umov) { R(d) = vget(&V(n), op->sz, op->c); NEXT(op + 1); }
 H(op_smov)
 {
 	uint64_t v = (uint64_t)sext(vget(&V(n), op->sz, op->c), 8 * op->sz);
 	R(d) = op->f ? v : (uint32_t)v;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 static uint64_t vfp_expand(unsigned imm8, int dbl)
@@ -248,13 +259,13 @@ static int dec_copy(struct a64_op *op, uint32_t insn)
 	case 0:
 		if (size == 3 && !q)
 			return undef(op);
-		op->fn = op_dup_elt;
+		op->fn = dup_fn[1][size];
 		return 0;
 	case 1:
 		if (size == 3 && !q)
 			return undef(op);
 		op->n = rx_zr(bits(insn, 9, 5));
-		op->fn = op_dup_gen;
+		op->fn = dup_fn[0][size];
 		return 0;
 	case 3:
 		if (!q)

@@ -85,7 +85,7 @@ static VH(op_rev)
 	for (unsigned k = 0; k < op->c; k++)
 		r.b[((k / es) ^ op->sh) * es + k % es] = vn->b[k];
 	VR(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* [SU]ADDLP / [SU]ADALP: d[i] (2*es) = (acc ? d[i] : 0) + n[2i] + n[2i+1];
@@ -102,7 +102,7 @@ ALWAYS const struct a64_op *run_addlp(struct a64_cpu *cpu, const struct a64_op *
 		vp(&r, 2 * es, i, s + (acc ? vg(vd, 2 * es, i) : 0));
 	}
 	VR(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 #define GADDLP(name, es) \
 	static VH(op_##name##_##es) { return run_addlp(cpu, op, es, name##_sgn, name##_acc); }
@@ -233,7 +233,7 @@ ALWAYS const struct a64_op *run_across(struct a64_cpu *cpu, const struct a64_op 
 	r.q = 0;
 	r.d[0] = op->sh ? acc & emask(2 * b) : acc & emask(b);
 	VR(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 /* kinds: 0 sum, 1 signed sum, 2 umax, 3 smax, 4 umin, 5 smin */
 #define GACROSS(name, es) \
@@ -253,7 +253,7 @@ static VH(op_addp_scalar)
 	uint64_t s = VR(n).d[0] + VR(n).d[1];
 	VR(d).d[0] = s;
 	VR(d).d[1] = 0;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 int a64_simd_across(struct a64_op *op, uint32_t insn, int scalar)

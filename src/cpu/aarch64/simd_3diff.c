@@ -98,7 +98,7 @@ static VH(op_pmull64)
 		}
 	VR(d).d[0] = lo;
 	VR(d).d[1] = hi;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 enum { K_LONG, K_NARROW };

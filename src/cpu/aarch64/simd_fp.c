@@ -149,35 +149,41 @@ ALWAYS int hv_ok_in(uint32_t fpcr, uint64_t x, int d)
 	return m <= 0xff000000u && (!(fpcr & FPCR_FZ) || m == 0 || m >= 0x01000000u);
 }
 
-#define HV_ASM(ins, pre, st, ...) \
+/* MXCSR goes through cpu->mx, not stack temporaries, so that the
+ * handlers stay tail-calling (NEXT, a64_int.h).  mx[0] = MXCSR before,
+ * mx[1] after, mx[2] the control word to load, mx[3] the one to restore. */
+#define HV_ASM(ins, ...) \
 	__asm__ volatile("stmxcsr %[p]\n\t" ins "\n\tstmxcsr %[q]" \
-			 : [p] "=m"(pre), [q] "=m"(st), __VA_ARGS__)
-#define HV_ASM_SLOW(ins, ctl, clean, st, ...) \
+			 : [p] "=m"(cpu->mx[0]), [q] "=m"(cpu->mx[1]), __VA_ARGS__)
+#define HV_ASM_SLOW(ins, ...) \
 	__asm__ volatile("ldmxcsr %[c]\n\t" ins "\n\tstmxcsr %[q]\n\tldmxcsr %[r]" \
-			 : [q] "=m"(st), __VA_ARGS__)
+			 : [q] "=m"(cpu->mx[1]), __VA_ARGS__)
 
 /* One packed operation: X = X op Y (or Z = Z +- X*Y for FMA kinds). */
 ALWAYS uint32_t hv_host(struct a64_cpu *cpu, int kind, int d, hv_v2d *x, hv_v2d y, hv_v2d *z)
 {
-	uint32_t ctl = hv_ctl[FPCR_RMODE(cpu->fpcr)], pre, st;
+	uint32_t ctl = hv_ctl[FPCR_RMODE(cpu->fpcr)];
 	hv_v2d x0 = *x, z0 = *z;
 #define HV_ONE(ins2)                                                                       \
 	do {                                                                               \
 		if (kind >= HV_FMLA) {                                                     \
-			HV_ASM(ins2 " %[y], %[x], %[z]", pre, st, [z] "+x"(z0) : [x] "x"(x0), [y] "x"(y)); \
+			HV_ASM(ins2 " %[y], %[x], %[z]", [z] "+x"(z0) : [x] "x"(x0), [y] "x"(y)); \
 		} else {                                                                   \
-			HV_ASM(ins2 " %[y], %[x]", pre, st, [x] "+x"(x0) : [y] "x"(y));      \
+			HV_ASM(ins2 " %[y], %[x]", [x] "+x"(x0) : [y] "x"(y));               \
 		}                                                                          \
+		uint32_t pre = cpu->mx[0];                                                 \
 		if (unlikely((pre & ~0x3fu) != ctl || (pre & hv_needed(cpu->fpsr)))) {     \
-			uint32_t clean = pre & ~0x3fu;                                     \
+			cpu->mx[2] = ctl;                                                  \
+			cpu->mx[3] = pre & ~0x3fu;                                         \
 			x0 = *x;                                                           \
 			z0 = *z;                                                           \
 			if (kind >= HV_FMLA) {                                             \
-				HV_ASM_SLOW(ins2 " %[y], %[x], %[z]", ctl, clean, st, [z] "+x"(z0) \
-					    : [x] "x"(x0), [y] "x"(y), [c] "m"(ctl), [r] "m"(clean)); \
+				HV_ASM_SLOW(ins2 " %[y], %[x], %[z]", [z] "+x"(z0)         \
+					    : [x] "x"(x0), [y] "x"(y), [c] "m"(cpu->mx[2]), \
+					      [r] "m"(cpu->mx[3]));                        \
 			} else {                                                           \
-				HV_ASM_SLOW(ins2 " %[y], %[x]", ctl, clean, st, [x] "+x"(x0) \
-					    : [y] "x"(y), [c] "m"(ctl), [r] "m"(clean));     \
+				HV_ASM_SLOW(ins2 " %[y], %[x]", [x] "+x"(x0)               \
+					    : [y] "x"(y), [c] "m"(cpu->mx[2]), [r] "m"(cpu->mx[3])); \
 			}                                                                  \
 		}                                                                          \
 	} while (0)
@@ -203,7 +209,7 @@ ALWAYS uint32_t hv_host(struct a64_cpu *cpu, int kind, int d, hv_v2d *x, hv_v2d 
 #undef HV_ONE
 	*x = x0;
 	*z = z0;
-	return st;
+	return cpu->mx[1];
 }
 
 /* Quick form, no MXCSR access and no operand checks: under round-to-
@@ -218,9 +224,26 @@ ALWAYS int hv_quick(const struct a64_cpu *cpu)
 {
 	return (cpu->fpcr & (FPCR_FZ | (3u << 22))) == 0 && (cpu->fpsr & FPSR_IXC);
 }
+/* A lane whose result is not a normal number can still be exact and
+ * flag-free: an add or subtract with a finite result (a sum that small is
+ * exact, and only NaN or infinite operands give a NaN or infinity), a
+ * product or FMLA/FMLS term that is zero because an operand is zero (the
+ * result is then the addend or zero, exactly), a quotient of a zero
+ * dividend.  Everything else (overflow, underflow, NaN) goes the long way. */
+ALWAYS int hv_quick_odd(int kind, int finite, int zero, int xzero, int yzero)
+{
+	switch (kind) {
+	case HV_ADD:
+	case HV_SUB: return finite;
+	case HV_DIV: return zero && xzero;
+	case HV_MUL: return zero && (xzero || yzero);
+	default: return finite && (xzero || yzero);
+	}
+}
 ALWAYS int hv_quick_op(int kind, int d, unsigned n, hv_v2d x, hv_v2d y, hv_v2d z,
 		       union a64_vreg *out)
 {
+	hv_v2d x0 = x;
 	if (d) {
 		switch (kind) {
 		case HV_ADD: __asm__("addpd %1, %0" : "+x"(x) : "x"(y)); break;
@@ -240,18 +263,24 @@ ALWAYS int hv_quick_op(int kind, int d, unsigned n, hv_v2d x, hv_v2d y, hv_v2d z
 		default: __asm__("vfnmadd231ps %2, %1, %0" : "+x"(z) : "x"(x), "x"(y)); break;
 		}
 	}
-	union a64_vreg r;
+	union a64_vreg r, a, b;
 	memcpy(&r, kind >= HV_FMLA ? (void *)&z : (void *)&x, 16);
+	memcpy(&a, &x0, 16);
+	memcpy(&b, &y, 16);
 	int ok = 1;
 	if (d) {
 		for (unsigned i = 0; i < 2; i++) {
 			uint64_t m = r.d[i] << 1;
-			ok &= m > 0x0020000000000000ull && m < 0xffe0000000000000ull;
+			if (unlikely(!(m > 0x0020000000000000ull && m < 0xffe0000000000000ull)))
+				ok &= hv_quick_odd(kind, m < 0xffe0000000000000ull, m == 0,
+						   !(a.d[i] << 1), !(b.d[i] << 1));
 		}
 	} else {
 		for (unsigned i = 0; i < n; i++) {
 			uint32_t m = r.s[i] << 1;
-			ok &= m > 0x01000000u && m < 0xff000000u;
+			if (unlikely(!(m > 0x01000000u && m < 0xff000000u)))
+				ok &= hv_quick_odd(kind, m < 0xff000000u, m == 0,
+						   !(a.s[i] << 1), !(b.s[i] << 1));
 		}
 		if (n == 2)
 			r.d[1] = 0;
@@ -264,7 +293,7 @@ ALWAYS int hv_quick_op(int kind, int d, unsigned n, hv_v2d x, hv_v2d y, hv_v2d z
 
 /* 1 when done on the host; 0 to run the instruction in software. */
 ALWAYS int hv_try(struct a64_cpu *cpu, const struct a64_op *op, int kind, unsigned es,
-		  const union a64_vreg *vm)
+		  const union a64_vreg *vn, const union a64_vreg *vm)
 {
 	const int d = es == 8;
 	const unsigned lanes = d ? 2 : 4;
@@ -273,14 +302,14 @@ ALWAYS int hv_try(struct a64_cpu *cpu, const struct a64_op *op, int kind, unsign
 		return 0;
 	if (likely(hv_quick(cpu))) {
 		hv_v2d qx, qy, qz = { 0, 0 };
-		memcpy(&qx, &VR(n), 16);
+		memcpy(&qx, vn, 16);
 		memcpy(&qy, vm, 16);
 		if (kind >= HV_FMLA)
 			memcpy(&qz, &VR(d), 16);
 		if (likely(hv_quick_op(kind, d, op->c, qx, qy, qz, &VR(d))))
 			return 1;
 	}
-	union a64_vreg a = VR(n), b = *vm, c = VR(d);
+	union a64_vreg a = *vn, b = *vm, c = VR(d);
 	if (!d && op->c == 2) {
 		a.d[1] = b.d[1] = c.d[1] = 0x3f8000003f800000ull; /* 1.0f, 1.0f */
 	}
@@ -328,21 +357,62 @@ ALWAYS int hv_try(struct a64_cpu *cpu, const struct a64_op *op, int kind, unsign
 	return 1;
 }
 
+/* Handlers with a host fast path: the software fallback is a function of
+ * its own, so that no fpenv escapes from the fast handler and its NEXT
+ * stays a jump. */
 #define GFH(name, es, kind)                                                       \
+	static NOINLINE VH(op_##name##_##es##_sw)                                 \
+	{                                                                         \
+		return run_fp(cpu, op, es, f_##name, &VR(m));                     \
+	}                                                                         \
 	static VH(op_##name##_##es)                                               \
 	{                                                                         \
-		if (likely(hv_try(cpu, op, kind, es, &VR(m))))                    \
-			return op + 1;                                            \
-		return run_fp(cpu, op, es, f_##name, &VR(m));                     \
+		if (likely(hv_try(cpu, op, kind, es, &VR(n), &VR(m))))            \
+			NEXT(op + 1);                                             \
+		return op_##name##_##es##_sw(cpu, op);                            \
 	}
 #define GFHELEM(name, es, kind)                                                   \
+	static NOINLINE VH(op_##name##_##es##_sw)                                 \
+	{                                                                         \
+		union a64_vreg t;                                                 \
+		return run_fp(cpu, op, es, f_##name, bcast(&t, &VR(m), es, op->sh)); \
+	}                                                                         \
 	static VH(op_##name##_##es)                                               \
 	{                                                                         \
 		union a64_vreg t;                                                 \
 		bcast(&t, &VR(m), es, op->sh);                                    \
-		if (op->c > 1 && likely(hv_try(cpu, op, kind, es, &t)))           \
-			return op + 1;                                            \
-		return run_fp(cpu, op, es, f_##name, &t);                         \
+		if (op->c > 1 && likely(hv_try(cpu, op, kind, es, &VR(n), &t)))   \
+			NEXT(op + 1);                                             \
+		return op_##name##_##es##_sw(cpu, op);                            \
+	}
+
+/* Pairwise add on the host: the pairs of m:n (of n alone for the scalar
+ * form, c == 1) are unzipped into two operand vectors first. */
+ALWAYS void hv_unzip(const struct a64_cpu *cpu, const struct a64_op *op, unsigned es,
+		     union a64_vreg *a, union a64_vreg *b)
+{
+	const union a64_vreg *src[2] = { &VR(n), &VR(m) };
+	unsigned half = op->c > 1 ? op->c / 2 : 1;
+	a->q = b->q = 0;
+	for (unsigned i = 0; i < op->c; i++) {
+		const union a64_vreg *s = src[i >= half];
+		unsigned j = 2 * (i % half);
+		vp(a, es, i, vg(s, es, j));
+		vp(b, es, i, vg(s, es, j + 1));
+	}
+}
+#define GFHPAIR(name, es, kind)                                                   \
+	static NOINLINE VH(op_##name##_##es##_sw)                                 \
+	{                                                                         \
+		return run_fpair(cpu, op, es, f_##name);                          \
+	}                                                                         \
+	static VH(op_##name##_##es)                                               \
+	{                                                                         \
+		union a64_vreg a, b;                                              \
+		hv_unzip(cpu, op, es, &a, &b);                                    \
+		if (likely(hv_try(cpu, op, kind, es, &a, &b)))                    \
+			NEXT(op + 1);                                             \
+		return op_##name##_##es##_sw(cpu, op);                            \
 	}
 #define FTABH(tab, gen, name, kind) \
 	gen(name, 4, kind) gen(name, 8, kind) \
@@ -383,7 +453,7 @@ FTAB(t_facgt, GFP, facgt)
 #define f_fminp f_fmin
 #define f_fmaxnmp f_fmaxnm
 #define f_fminnmp f_fminnm
-FTAB(t_faddp, GFPAIR, faddp)
+FTABH(t_faddp, GFHPAIR, faddp, HV_ADD)
 FTAB(t_fmaxp, GFPAIR, fmaxp)
 FTAB(t_fminp, GFPAIR, fminp)
 FTAB(t_fmaxnmp, GFPAIR, fmaxnmp)

@@ -23,7 +23,7 @@ static VH(op_ld_lane)
 	for (unsigned s = 0; s < op->f; s++)
 		memcpy(cpu->v[(op->d + s) & 31].b + op->sh * es, p + s * es, es);
 	post_index(cpu, op, addr, total);
-	return op + 1;
+	NEXT(op + 1);
 }
 
 static VH(op_st_lane)
@@ -34,7 +34,7 @@ static VH(op_st_lane)
 	for (unsigned s = 0; s < op->f; s++)
 		memcpy(p + s * es, cpu->v[(op->d + s) & 31].b + op->sh * es, es);
 	post_index(cpu, op, addr, total);
-	return op + 1;
+	NEXT(op + 1);
 }
 
 static VH(op_ld_rep)
@@ -51,8 +51,49 @@ static VH(op_ld_rep)
 	for (unsigned s = 0; s < op->f; s++)
 		cpu->v[(op->d + s) & 31] = t[s];
 	post_index(cpu, op, addr, total);
-	return op + 1;
+	NEXT(op + 1);
 }
+
+/* One-register forms (LD1/ST1 {Vt.T}[i], LD1R), the ones compilers emit in
+ * loops, with the element size fixed at compile time. */
+#define LANE1(es)                                                              \
+	static VH(op_ld1_lane_##es)                                            \
+	{                                                                      \
+		uint64_t addr = R(n);                                          \
+		memcpy(cpu->v[op->d].b + op->sh * es, gmem(cpu, op, addr, es), es); \
+		post_index(cpu, op, addr, es);                                 \
+		NEXT(op + 1);                                                 \
+	}                                                                      \
+	static VH(op_st1_lane_##es)                                            \
+	{                                                                      \
+		uint64_t addr = R(n);                                          \
+		memcpy(gmem(cpu, op, addr, es), cpu->v[op->d].b + op->sh * es, es); \
+		post_index(cpu, op, addr, es);                                 \
+		NEXT(op + 1);                                                 \
+	}                                                                      \
+	static VH(op_ld1r_##es)                                                \
+	{                                                                      \
+		uint64_t addr = R(n);                                          \
+		union a64_vreg t;                                              \
+		t.q = 0;                                                       \
+		const uint8_t *p = gmem(cpu, op, addr, es);                    \
+		for (unsigned o = 0; o < 16; o += es)                          \
+			memcpy(t.b + o, p, es);                                \
+		if (!op->a)                                                    \
+			t.d[1] = 0;                                            \
+		cpu->v[op->d] = t;                                             \
+		post_index(cpu, op, addr, es);                                 \
+		NEXT(op + 1);                                                 \
+	}
+LANE1(1)
+LANE1(2)
+LANE1(4)
+LANE1(8)
+static a64_fn const lane1[3][4] = {
+	{ op_ld1_lane_1, op_ld1_lane_2, op_ld1_lane_4, op_ld1_lane_8 },
+	{ op_st1_lane_1, op_st1_lane_2, op_st1_lane_4, op_st1_lane_8 },
+	{ op_ld1r_1, op_ld1r_2, op_ld1r_4, op_ld1r_8 },
+};
 
 int a64_decode_simd_ldst1(struct a64_op *op, uint32_t insn)
 {
@@ -104,5 +145,7 @@ int a64_decode_simd_ldst1(struct a64_op *op, uint32_t insn)
 		op->fn = op_ld_rep;
 	else
 		op->fn = load ? op_ld_lane : op_st_lane;
+	if (selem == 1)
+		op->fn = lane1[(opcode >> 1) == 3 ? 2 : !load][scale];
 	return 0;
 }

@@ -15,7 +15,7 @@ static VH(op_uzp)
 		memcpy(r.b + i * es, src[j >= ne]->b + (j % ne) * es, es);
 	}
 	VR(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 static VH(op_trn)
 {
@@ -28,7 +28,7 @@ static VH(op_trn)
 		memcpy(r.b + (2 * p + 1) * es, vm->b + (2 * p + op->sh) * es, es);
 	}
 	VR(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 static VH(op_zip)
 {
@@ -41,7 +41,7 @@ static VH(op_zip)
 		memcpy(r.b + (2 * p + 1) * es, vm->b + (base + p) * es, es);
 	}
 	VR(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 int a64_simd_perm(struct a64_op *op, uint32_t insn)
@@ -71,7 +71,7 @@ static VH(op_ext)
 	r.q = 0;
 	memcpy(r.b, cat + op->sh, op->c);
 	VR(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 int a64_simd_ext(struct a64_op *op, uint32_t insn)
@@ -101,7 +101,7 @@ static VH(op_tbl)
 		r.b[i] = idx < len ? table[idx] : op->f ? vd->b[i] : 0;
 	}
 	VR(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 int a64_simd_tbl(struct a64_op *op, uint32_t insn)
@@ -121,7 +121,7 @@ static VH(op_dup_scalar)
 	r.q = 0;
 	memcpy(r.b, VR(n).b + op->sh * op->sz, op->sz);
 	VR(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 int a64_simd_scalar_dup(struct a64_op *op, uint32_t insn)

@@ -21,6 +21,7 @@
 #define VH(name) const struct a64_op *name(struct a64_cpu *cpu, const struct a64_op *op)
 #define VR(i) cpu->v[op->i]
 #define ALWAYS static inline __attribute__((always_inline))
+#define NOINLINE __attribute__((noinline))
 
 #define FPSR_QC (1u << 27)
 
@@ -108,7 +109,7 @@ ALWAYS const struct a64_op *run_same(struct a64_cpu *cpu, const struct a64_op *o
 	for (unsigned i = 0; i < op->c; i++)
 		vp(&r, es, i, fn(cpu, op, vg(vn, es, i), vg(vm, es, i), vg(vd, es, i), es * 8));
 	VR(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* Pairwise over the concatenation m:n (n supplies the low results). */
@@ -122,7 +123,7 @@ ALWAYS const struct a64_op *run_pair(struct a64_cpu *cpu, const struct a64_op *o
 	if (op->c == 1) { /* scalar ADDP: the pair n[0], n[1] */
 		vp(&r, es, 0, fn(cpu, op, vg(src[0], es, 0), vg(src[0], es, 1), 0, es * 8));
 		VR(d) = r;
-		return op + 1;
+		NEXT(op + 1);
 	}
 	for (unsigned i = 0; i < op->c; i++) {
 		const union a64_vreg *s = src[i >= half];
@@ -130,7 +131,7 @@ ALWAYS const struct a64_op *run_pair(struct a64_cpu *cpu, const struct a64_op *o
 		vp(&r, es, i, fn(cpu, op, vg(s, es, j), vg(s, es, j + 1), 0, es * 8));
 	}
 	VR(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* Long: d[i] (2*es) = fn(n[i + imm] or n[i] when WIDE_N, m[i + imm], d[i])
@@ -148,7 +149,7 @@ ALWAYS const struct a64_op *run_long(struct a64_cpu *cpu, const struct a64_op *o
 		vp(&r, 2 * es, i, fn(cpu, op, nv, vg(vm, es, i + off), vg(vd, 2 * es, i), es * 8));
 	}
 	VR(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* Narrowing: d[i + (f ? c : 0)] (es) = fn(n[i], m[i]) with 2*es sources;
@@ -165,7 +166,7 @@ ALWAYS const struct a64_op *run_narrow(struct a64_cpu *cpu, const struct a64_op 
 	for (unsigned i = 0; i < op->c; i++)
 		vp(&r, es, i + off, fn(cpu, op, vg(vn, 2 * es, i), vg(vm, 2 * es, i), 0, es * 8));
 	VR(d) = r;
-	return op + 1;
+	NEXT(op + 1);
 }
 
 /* Broadcast element SH of Vm (size ES) into *T: the by-element forms run

@@ -25,15 +25,15 @@
 #define FPCR_KEEP 0x07c80000u
 #define FPSR_MASK 0xf800009fu
 
-H(op_nop) { return op + 1; }
-H(op_fence) { __atomic_thread_fence(__ATOMIC_SEQ_CST); return op + 1; }
-H(op_clrex) { cpu->excl_size = 0; return op + 1; }
+H(op_nop) { NEXT(op + 1); }
+H(op_fence) { __atomic_thread_fence(__ATOMIC_SEQ_CST); NEXT(op + 1); }
+H(op_clrex) { cpu->excl_size = 0; NEXT(op + 1); }
 
 H(op_dc_zva)
 {
 	uint64_t a = R(n) & ~(uint64_t)(A64_ZVA_SIZE - 1);
 	memset(gmem(cpu, op, a, A64_ZVA_SIZE), 0, A64_ZVA_SIZE);
-	return op + 1;
+	NEXT(op + 1);
 }
 H(op_ic_ivau)
 {
@@ -64,17 +64,17 @@ enum {
 	SR_DCZID = A64_SYSREG(3, 3, 0, 0, 7),
 };
 
-H(op_mrs_nzcv) { R(d) = a64_get_nzcv(cpu); return op + 1; }
-H(op_mrs_fpcr) { R(d) = cpu->fpcr; return op + 1; }
-H(op_mrs_fpsr) { R(d) = cpu->fpsr; return op + 1; }
-H(op_mrs_tpidr) { R(d) = cpu->tpidr_el0; return op + 1; }
-H(op_mrs_tpidrro) { R(d) = cpu->tpidrro_el0; return op + 1; }
-H(op_mrs_cntvct) { R(d) = cntvct(); return op + 1; }
-H(op_mrs_const) { R(d) = op->imm; return op + 1; }
-H(op_msr_nzcv) { a64_set_nzcv(cpu, (uint32_t)R(n) & 0xf0000000u); return op + 1; }
-H(op_msr_fpcr) { cpu->fpcr = (uint32_t)R(n) & FPCR_KEEP; return op + 1; }
-H(op_msr_fpsr) { cpu->fpsr = (uint32_t)R(n) & FPSR_MASK; return op + 1; }
-H(op_msr_tpidr) { cpu->tpidr_el0 = R(n); return op + 1; }
+H(op_mrs_nzcv) { R(d) = a64_get_nzcv(cpu); NEXT(op + 1); }
+H(op_mrs_fpcr) { R(d) = cpu->fpcr; NEXT(op + 1); }
+H(op_mrs_fpsr) { R(d) = cpu->fpsr; NEXT(op + 1); }
+H(op_mrs_tpidr) { R(d) = cpu->tpidr_el0; NEXT(op + 1); }
+H(op_mrs_tpidrro) { R(d) = cpu->tpidrro_el0; NEXT(op + 1); }
+H(op_mrs_cntvct) { R(d) = cntvct(); NEXT(op + 1); }
+H(op_mrs_const) { R(d) = op->imm; NEXT(op + 1); }
+H(op_msr_nzcv) { a64_set_nzcv(cpu, (uint32_t)R(n) & 0xf0000000u); NEXT(op + 1); }
+H(op_msr_fpcr) { cpu->fpcr = (uint32_t)R(n) & FPCR_KEEP; NEXT(op + 1); }
+H(op_msr_fpsr) { cpu->fpsr = (uint32_t)R(n) & FPSR_MASK; NEXT(op + 1); }
+H(op_msr_tpidr) { cpu->tpidr_el0 = R(n); NEXT(op + 1); }
 
 static int dec_mrs(struct a64_op *op, uint32_t key, unsigned rt)
 {
