@@ -1,6 +1,7 @@
 /* Signals and blocking calls: setitimer/getitimer + SIGALRM, nanosleep
  * interrupted (EINTR + remaining time), a pipe read interrupted with and
- * without SA_RESTART, sigsuspend, sigtimedwait/sigwaitinfo/sigwait. */
+ * without SA_RESTART, sigsuspend, sigtimedwait/sigwaitinfo/sigwait, and
+ * real-time signals queued one siginfo per sigqueue. */
 #include "sig_defs.h"
 
 static volatile int hits, last_sig;
@@ -160,11 +161,65 @@ static void test_sigtimedwait(void)
 	CHECK_EQ(mask_op(SIG_SETMASK, none), 0);
 }
 
+/* Real-time signals queue one siginfo per sigqueue; others merge. */
+static void take(sigset_t *set, int want_sig, long want_value)
+{
+	struct timespec ts = { 0, 0 };
+	siginfo_t si;
+
+	memset(&si, 0, sizeof(si));
+	CHECK_EQ(sys(FBSD_SYS_sigtimedwait, set, &si, &ts), want_sig);
+	CHECK_EQ(si.signo, want_sig);
+	if (want_value >= 0) {
+		CHECK_EQ(si.code, SI_QUEUE);
+		CHECK_EQ((long)si.value, want_value);
+	}
+}
+
+static void test_rt_queue(void)
+{
+	sigset_t set = sigone(SIGUSR1), pend, none = { { 0 } };
+	struct timespec ts = { 0, 0 };
+	siginfo_t si;
+	long pid = sys(FBSD_SYS_getpid);
+
+	sigadd(&set, 65);       /* SIGRTMIN: a host real-time twin */
+	sigadd(&set, 100);      /* no host twin: kept by bsdemu alone */
+	CHECK_EQ(mask_op(SIG_BLOCK, set), 0);
+	for (long v = 1; v <= 3; v++)
+		CHECK_EQ(sys(FBSD_SYS_sigqueue, pid, 65, v), 0);
+	CHECK_EQ(sys(FBSD_SYS_sigqueue, pid, 100, 7), 0);
+	CHECK_EQ(sys(FBSD_SYS_sigqueue, pid, 100, 8), 0);
+	CHECK_EQ(sys(FBSD_SYS_sigqueue, pid, SIGUSR1, 4), 0);
+	CHECK_EQ(sys(FBSD_SYS_sigqueue, pid, SIGUSR1, 5), 0);
+	CHECK_EQ(sys(FBSD_SYS_sigpending, &pend), 0);
+	CHECK(sigis(&pend, 65) && sigis(&pend, 100) && sigis(&pend, SIGUSR1));
+	/* lowest number first; each queued instance in order, with its value */
+	take(&set, SIGUSR1, 4);
+	take(&set, 65, 1);
+	take(&set, 65, 2);
+	CHECK_EQ(sys(FBSD_SYS_sigpending, &pend), 0);
+	CHECK(sigis(&pend, 65));
+	take(&set, 65, 3);
+	take(&set, 100, 7);
+	take(&set, 100, 8);
+	/* SIGUSR1 was pending once only */
+	CHECK_ERR(sys(FBSD_SYS_sigtimedwait, &set, &si, &ts), FBSD_EAGAIN);
+	/* Ignoring a signal discards every queued instance. */
+	CHECK_EQ(sys(FBSD_SYS_sigqueue, pid, 65, 1), 0);
+	CHECK_EQ(sys(FBSD_SYS_sigqueue, pid, 65, 2), 0);
+	CHECK_EQ(set_action(65, (void *)SIG_IGN, 0, none), 0);
+	CHECK_EQ(set_action(65, (void *)0, 0, none), 0);
+	CHECK_ERR(sys(FBSD_SYS_sigtimedwait, &set, &si, &ts), FBSD_EAGAIN);
+	CHECK_EQ(mask_op(SIG_SETMASK, none), 0);
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	test_itimer();
 	test_read_restart();
 	test_sigsuspend();
 	test_sigtimedwait();
+	test_rt_queue();
 	return 0;
 }

@@ -51,9 +51,14 @@
  *    (SIGTHR 34, SIGLIBRT 35, SIGINFO 36, SIGEMT 37, SIGRTMIN.. 38..63), and
  *    the RT signals 91..126 that have no carrier exit with 128 + signal.
  *
- * Limits: one siginfo per pending signal number (real-time signals are not
- * queued more than once while pending); FreeBSD's sigfastblock is not
- * offered (AT_BSDFLAGS leaves it off). */
+ *  - Real-time signals (65..126) queue: each instance posted while one is
+ *    already pending keeps its own siginfo (sigqueue values arrive in
+ *    order), up to RTQ_MAX per thread and per process; beyond that an
+ *    instance merges into the pending one.  Other signals are pending at
+ *    most once, with the first siginfo, as FreeBSD's sigqueue_add() does.
+ *
+ * Limits: FreeBSD's sigfastblock is not offered (AT_BSDFLAGS leaves it
+ * off). */
 #include "os/freebsd/signal.h"
 #include "os/freebsd/kqueue.h"
 
@@ -91,6 +96,16 @@ static struct fbsd_sigact_rec acts[FBSD_NSIG + 1] = {
 static pthread_mutex_t acts_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_once_t acts_once = PTHREAD_ONCE_INIT;
 
+/* Queued further instances of pending real-time signals, oldest first. */
+#define RTQ_MAX 64
+struct rtq {
+	int n;
+	struct {
+		int sig;
+		struct fbsd_siginfo si;
+	} e[RTQ_MAX];
+};
+
 /* Per guest thread (td->sigstate). */
 struct fbsd_sigthread {
 	struct fbsd_thread *td;
@@ -99,6 +114,7 @@ struct fbsd_sigthread {
 	volatile int check;             /* something posted or unblocked */
 	fbsd_sigset_t pending;          /* sig_lock */
 	struct fbsd_siginfo info[FBSD_NSIG + 1];
+	struct rtq rtq;                 /* sig_lock */
 	uint64_t ss_sp, ss_size;        /* td_sigstk */
 	int ss_enabled;                 /* TDP_ALTSTACK */
 	int oldmask_valid;              /* TDP_OLDMASK: sigsuspend */
@@ -110,6 +126,7 @@ static struct fbsd_sigthread main_state;
 static struct fbsd_sigthread *all_threads;     /* sig_lock */
 static fbsd_sigset_t proc_pending;             /* sig_lock */
 static struct fbsd_siginfo proc_info[FBSD_NSIG + 1];
+static struct rtq proc_rtq;                    /* sig_lock */
 static volatile int proc_check;
 static atomic_flag sig_spin = ATOMIC_FLAG_INIT;
 
@@ -314,14 +331,44 @@ static void kick(struct fbsd_sigthread *st)
 		fbsd_thread_interrupt(st->td);
 }
 
-static void post_locked(fbsd_sigset_t *set, struct fbsd_siginfo *infos, int sig,
-			const struct fbsd_siginfo *si)
+static void post_locked(fbsd_sigset_t *set, struct fbsd_siginfo *infos, struct rtq *q,
+			int sig, const struct fbsd_siginfo *si)
 {
-	/* FreeBSD keeps the first siginfo of a non-queued pending signal. */
 	if (!fbsd_sigismember(set, sig)) {
 		infos[sig] = *si;
 		fbsd_sigaddset(set, sig);
+	} else if (sig >= FBSD_SIGRTMIN && sig <= FBSD_SIGRTMAX && q->n < RTQ_MAX) {
+		q->e[q->n].sig = sig;
+		q->e[q->n].si = *si;
+		q->n++;
 	}
+	/* else FreeBSD keeps the first siginfo of a non-queued signal */
+}
+
+/* SIG was taken from SET: the next queued instance, if any, becomes the
+ * pending one. */
+static void refill_locked(fbsd_sigset_t *set, struct fbsd_siginfo *infos, struct rtq *q,
+			  int sig)
+{
+	for (int i = 0; i < q->n; i++) {
+		if (q->e[i].sig != sig)
+			continue;
+		infos[sig] = q->e[i].si;
+		fbsd_sigaddset(set, sig);
+		memmove(&q->e[i], &q->e[i + 1], (size_t)(q->n - i - 1) * sizeof(q->e[0]));
+		q->n--;
+		return;
+	}
+}
+
+static void rtq_drop(struct rtq *q, int sig)
+{
+	int k = 0;
+
+	for (int i = 0; i < q->n; i++)
+		if (q->e[i].sig != sig)
+			q->e[k++] = q->e[i];
+	q->n = k;
 }
 
 /* Lowest signal in SET & ~MASK (sig_ffs order), 0 for none. */
@@ -350,12 +397,14 @@ static int take_locked(struct fbsd_sigthread *st, const fbsd_sigset_t *mask,
 	if (sig) {
 		*out = st->info[sig];
 		fbsd_sigdelset(&st->pending, sig);
+		refill_locked(&st->pending, st->info, &st->rtq, sig);
 		return sig;
 	}
 	sig = first_unblocked(&proc_pending, mask);
 	if (sig) {
 		*out = proc_info[sig];
 		fbsd_sigdelset(&proc_pending, sig);
+		refill_locked(&proc_pending, proc_info, &proc_rtq, sig);
 		if (set_empty(&proc_pending))
 			proc_check = 0;
 	}
@@ -365,8 +414,11 @@ static int take_locked(struct fbsd_sigthread *st, const fbsd_sigset_t *mask,
 static void discard_everywhere_locked(int sig)
 {
 	fbsd_sigdelset(&proc_pending, sig);
-	for (struct fbsd_sigthread *t = all_threads; t; t = t->next)
+	rtq_drop(&proc_rtq, sig);
+	for (struct fbsd_sigthread *t = all_threads; t; t = t->next) {
 		fbsd_sigdelset(&t->pending, sig);
+		rtq_drop(&t->rtq, sig);
+	}
 }
 
 /* ---- the host handler ---- */
@@ -394,10 +446,10 @@ static void host_handler(int h, siginfo_t *hi, void *uc)
 		info_from_host(&si, sig, hi);
 		spin_lock_raw();
 		if (st) {
-			post_locked(&st->pending, st->info, sig, &si);
+			post_locked(&st->pending, st->info, &st->rtq, sig, &si);
 		} else {
 			/* Not a guest thread (yet): whoever looks next takes it. */
-			post_locked(&proc_pending, proc_info, sig, &si);
+			post_locked(&proc_pending, proc_info, &proc_rtq, sig, &si);
 			proc_check = 1;
 			if (main_state.td)
 				kick(&main_state);
@@ -565,10 +617,12 @@ void fbsd_signal_fork_child(struct fbsd_thread *td)
 	 * that is gone: start over. */
 	atomic_flag_clear(&sig_spin);
 	fbsd_sigemptyset(&proc_pending);
+	proc_rtq.n = 0;
 	proc_check = 0;
 	all_threads = NULL;
 	if (st) {
 		fbsd_sigemptyset(&st->pending);
+		st->rtq.n = 0;
 		st->next = NULL;
 		st->host_tid = (int)syscall(SYS_gettid);
 		all_threads = st;
@@ -608,10 +662,10 @@ static int send_thread(struct fbsd_thread *td, int sig, const struct fbsd_siginf
 	sig_lock(&saved);
 	st = td->sigstate;
 	if (st) {
-		post_locked(&st->pending, st->info, sig, &si);
+		post_locked(&st->pending, st->info, &st->rtq, sig, &si);
 		kick(st);
 	} else {
-		post_locked(&proc_pending, proc_info, sig, &si);
+		post_locked(&proc_pending, proc_info, &proc_rtq, sig, &si);
 		proc_check = 1;
 	}
 	sig_unlock(&saved);
@@ -650,7 +704,7 @@ void fbsd_signal_send_proc(struct fbsd_thread *td, int sig, const struct fbsd_si
 		return;
 	}
 	sig_lock(&saved);
-	post_locked(&proc_pending, proc_info, sig, si);
+	post_locked(&proc_pending, proc_info, &proc_rtq, sig, si);
 	proc_check = 1;
 	for (struct fbsd_sigthread *t = all_threads; t; t = t->next) {
 		if (t->td && !fbsd_sigismember(&t->td->sigmask, sig)) {
@@ -826,7 +880,9 @@ static bool actionable_pending(struct fbsd_thread *td)
 
 		sig_lock(&saved);
 		fbsd_sigdelset(&td->sigstate->pending, sig);
+		rtq_drop(&td->sigstate->rtq, sig);
 		fbsd_sigdelset(&proc_pending, sig);
+		rtq_drop(&proc_rtq, sig);
 		sig_unlock(&saved);
 	}
 }
@@ -1055,6 +1111,48 @@ static int take_from(struct fbsd_sigthread *st, const fbsd_sigset_t *set,
 	return sig;
 }
 
+/* Take the lowest-numbered waited-for signal, whether bsdemu holds it or
+ * the host does (blocked there, so pending at the host), as FreeBSD takes
+ * the lowest first.  0 when none is pending. */
+static int take_lowest(struct fbsd_sigthread *st, const fbsd_sigset_t *set,
+		       const sigset_t *hset, struct fbsd_siginfo *out)
+{
+	struct timespec zero = { 0, 0 };
+	fbsd_sigset_t cand;
+	sigset_t saved, hp;
+	siginfo_t hi;
+
+	sig_lock(&saved);
+	for (int i = 0; i < 4; i++)
+		cand.bits[i] = (st->pending.bits[i] | proc_pending.bits[i]) & set->bits[i];
+	sig_unlock(&saved);
+	if (syscall(SYS_rt_sigpending, &hp, _NSIG / 8) == 0)
+		for (int h = 1; h < NSIG; h++)
+			if (sigismember(&hp, h) && sigismember(hset, h) && fbsd_sig_from_host(h) > 0)
+				fbsd_sigaddset(&cand, fbsd_sig_from_host(h));
+	for (int sig = 1; sig <= FBSD_NSIG; sig++) {
+		fbsd_sigset_t one;
+		sigset_t ho;
+		int h = fbsd_sig_to_host(sig);
+
+		if (!fbsd_sigismember(&cand, sig))
+			continue;
+		fbsd_sigemptyset(&one);
+		fbsd_sigaddset(&one, sig);
+		if (take_from(st, &one, out))
+			return sig;
+		if (h <= 0 || !sigismember(hset, h))
+			continue;
+		sigemptyset(&ho);
+		sigaddset(&ho, h);
+		if (syscall(SYS_rt_sigtimedwait, &ho, &hi, &zero, _NSIG / 8) == h) {
+			info_from_host(out, sig, &hi);
+			return sig;
+		}
+	}
+	return 0;
+}
+
 /* kern_sigtimedwait(): returns the signal or a negative FreeBSD errno.
  * TIMEOUT_NS < 0: wait forever. */
 static int sig_timedwait(struct fbsd_thread *td, fbsd_sigset_t set, int64_t timeout_ns,
@@ -1074,18 +1172,12 @@ static int sig_timedwait(struct fbsd_thread *td, fbsd_sigset_t set, int64_t time
 		if (host_sig_reserved(h))
 			sigdelset(&hset, h);
 	for (;;) {
-		struct timespec zero = { 0, 0 }, rem, *tsp = NULL;
+		struct timespec rem, *tsp = NULL;
 		int sig;
 
 		st->kicked = 0;
-		if ((sig = take_from(st, &set, out)))
+		if ((sig = take_lowest(st, &set, &hset, out)))
 			return sig;
-		/* Waited-for signals the host holds (blocked, so pending there). */
-		r = syscall(SYS_rt_sigtimedwait, &hset, &hi, &zero, _NSIG / 8);
-		if (r > 0 && (sig = fbsd_sig_from_host((int)r)) > 0) {
-			info_from_host(out, sig, &hi);
-			return sig;
-		}
 		/* Any other signal that runs a handler interrupts the wait. */
 		if (actionable_pending(td))
 			return -FBSD_EINTR;
