@@ -7,7 +7,8 @@
  * and vfs_cache.c:
  *  - close_range: flags other than CLOSE_RANGE_CLOEXEC are EINVAL, and so
  *    is highfd < lowfd; closefrom(n) is close_range(max(n, 0), ~0U).
- *    bsdemu's own log descriptor (-D FILE) is never closed for the guest.
+ *    bsdemu's own descriptors (hostfd.h: the log, kqueue helpers) are
+ *    passed over.
  *  - flock: LOCK_UN over LOCK_EX over LOCK_SH; none of them is EBADF
  *    (sys_flock); a pipe or socket is EOPNOTSUPP.  A blocking lock waits
  *    through fbsd_safe_syscall so that signals interrupt it.
@@ -36,6 +37,7 @@
 
 #include "fbsd_types.h"
 #include "file.h"
+#include "hostfd.h"
 #include "kqueue.h"
 #include "log.h"
 #include "path.h"
@@ -68,7 +70,7 @@ static int host_close_range(unsigned lo, unsigned hi, unsigned hflags)
 static int do_close_range(struct fbsd_thread *td, unsigned lo, unsigned hi, int flags)
 {
 	unsigned hflags = 0;
-	int keep = fileno(log_file()), err;
+	int err = 0;
 
 	if (flags & ~FBSD_CLOSE_RANGE_CLOEXEC)
 		return FBSD_EINVAL;
@@ -76,13 +78,19 @@ static int do_close_range(struct fbsd_thread *td, unsigned lo, unsigned hi, int 
 		return FBSD_EINVAL;
 	if (flags & FBSD_CLOSE_RANGE_CLOEXEC)
 		hflags |= CLOSE_RANGE_CLOEXEC;
-	if (keep > 2 && (unsigned)keep >= lo && (unsigned)keep <= hi) {
-		/* around bsdemu's own log */
-		err = host_close_range(lo, (unsigned)keep - 1, hflags);
-		if (!err && (unsigned)keep < hi)
-			err = host_close_range((unsigned)keep + 1, hi, hflags);
-	} else {
-		err = host_close_range(lo, hi, hflags);
+	/* the pieces between bsdemu's own descriptors (hostfd.h) */
+	for (;;) {
+		int own = fbsd_hostfd_next(lo, hi);
+
+		if (own < 0) {
+			err = host_close_range(lo, hi, hflags);
+			break;
+		}
+		if ((unsigned)own > lo)
+			err = host_close_range(lo, (unsigned)own - 1, hflags);
+		if (err || (unsigned)own >= hi)
+			break;
+		lo = (unsigned)own + 1;
 	}
 	if (!err)
 		td->retval[0] = 0;

@@ -22,6 +22,7 @@
 
 #include "fbsd_types.h"
 #include "file.h"
+#include "hostfd.h"
 #include "kqueue.h"
 #include "path.h"
 #include "signal.h"
@@ -473,6 +474,8 @@ int fbsd_sys_openat(struct fbsd_thread *td, const struct fbsd_openat_args *uap)
 
 int fbsd_sys_close(struct fbsd_thread *td, const struct fbsd_close_args *uap)
 {
+	if (fbsd_hostfd_is(uap->fd))
+		return FBSD_EBADF;      /* bsdemu's, not open for the guest */
 	fbsd_kqueue_fd_closed(uap->fd); /* knote_fdclose(), before the host close */
 	return host_ret(td, close(uap->fd));
 }
@@ -497,7 +500,7 @@ int fbsd_sys_dup(struct fbsd_thread *td, const struct fbsd_dup_args *uap)
 int fbsd_sys_dup2(struct fbsd_thread *td, const struct fbsd_dup2_args *uap)
 {
 	/* u_int arguments: anything above INT_MAX is not a descriptor */
-	if (uap->from > INT32_MAX || uap->to > INT32_MAX)
+	if (uap->from > INT32_MAX || uap->to > INT32_MAX || fbsd_hostfd_is((int)uap->to))
 		return FBSD_EBADF;
 	if (uap->from != uap->to && fcntl((int)uap->from, F_GETFD) >= 0)
 		fbsd_kqueue_fd_closed((int)uap->to);
@@ -507,6 +510,8 @@ int fbsd_sys_dup2(struct fbsd_thread *td, const struct fbsd_dup2_args *uap)
 /* F_DUP2FD_CLOEXEC: like dup2, plus close-on-exec, also when from == to. */
 static int dup2_cloexec(struct fbsd_thread *td, int from, int to)
 {
+	if (fbsd_hostfd_is(to))
+		return FBSD_EBADF;
 	if (from == to) {
 		int fdf = fcntl(from, F_GETFD);
 
@@ -586,6 +591,8 @@ int fbsd_sys_fcntl(struct fbsd_thread *td, const struct fbsd_fcntl_args *uap)
 	case FBSD_F_DUPFD_CLOEXEC:
 		return host_ret(td, fcntl(fd, F_DUPFD_CLOEXEC, iarg));
 	case FBSD_F_DUP2FD:
+		if (fbsd_hostfd_is(iarg))
+			return FBSD_EBADF;
 		if (fd != iarg && fcntl(fd, F_GETFD) >= 0)
 			fbsd_kqueue_fd_closed(iarg);
 		return host_ret(td, dup2(fd, iarg));

@@ -96,6 +96,7 @@
 #include "log.h"
 #include "os/freebsd/fbsd_proc_types.h"
 #include "os/freebsd/fbsd_types.h"
+#include "os/freebsd/hostfd.h"
 #include "os/freebsd/signal.h"
 #include "os/freebsd/syscall.h"
 
@@ -320,8 +321,7 @@ static struct kq *kq_get(int fd)
 
 static void knote_free_raw(struct knote *kn)
 {
-	if (kn->hfd >= 0)
-		close(kn->hfd);
+	fbsd_hostfd_close(kn->hfd);
 	free(kn);
 }
 
@@ -342,14 +342,13 @@ static void kq_free(struct kq *kq, bool mine)
 	if (kq->psock >= 0) {
 		char path[sizeof(((struct sockaddr_un *)0)->sun_path)];
 
-		close(kq->psock);
+		fbsd_hostfd_close(kq->psock);
 		if (mine) {
 			psock_path((unsigned long)getpid(), kq->pseq, path, sizeof(path));
 			unlink(path);
 		}
 	}
-	if (kq->wakefd >= 0)
-		close(kq->wakefd);
+	fbsd_hostfd_close(kq->wakefd);
 	pthread_mutex_destroy(&kq->lock);
 	free(kq->hash);
 	free(kq->byhfd);
@@ -459,7 +458,7 @@ static int psock_open(struct kq *kq)
 	struct epoll_event ev = { .events = EPOLLIN, .data.u64 = TAG_PMSG };
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 	char base[64];
-	int fd, hi;
+	int fd;
 
 	if (kq->psock >= 0)
 		return 0;
@@ -469,12 +468,7 @@ static int psock_open(struct kq *kq)
 	fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		goto fail;
-	/* above the guest's usual descriptors */
-	hi = fcntl(fd, F_DUPFD_CLOEXEC, 512);
-	if (hi >= 0) {
-		close(fd);
-		fd = hi;
-	}
+	fd = fbsd_hostfd_own(fd);
 	kq->pseq = atomic_fetch_add(&pseq_next, 1);
 	psock_path((unsigned long)getpid(), kq->pseq, sa.sun_path, sizeof(sa.sun_path));
 	unlink(sa.sun_path);
@@ -482,7 +476,7 @@ static int psock_open(struct kq *kq)
 	    epoll_ctl(kq->epfd, EPOLL_CTL_ADD, fd, &ev) < 0) {
 		int e = errno;
 
-		close(fd);
+		fbsd_hostfd_close(fd);
 		unlink(sa.sun_path);
 		errno = e;
 		goto fail;
@@ -565,7 +559,7 @@ static int hfd_attach(struct kq *kq, struct knote *kn, int hfd, uint32_t events)
 		struct knote **nb = realloc(kq->byhfd, (size_t)n * sizeof(*nb));
 
 		if (!nb) {
-			close(hfd);
+			fbsd_hostfd_close(hfd);
 			return FBSD_ENOMEM;
 		}
 		memset(nb + kq->nbyhfd, 0, (size_t)(n - kq->nbyhfd) * sizeof(*nb));
@@ -575,7 +569,7 @@ static int hfd_attach(struct kq *kq, struct knote *kn, int hfd, uint32_t events)
 	if (epoll_ctl(kq->epfd, EPOLL_CTL_ADD, hfd, &ev) < 0) {
 		int e = errno;
 
-		close(hfd);
+		fbsd_hostfd_close(hfd);
 		return fbsd_errno(e);
 	}
 	kq->byhfd[hfd] = kn;
@@ -924,7 +918,8 @@ static int attach_timer(struct kq *kq, struct knote *kn)
 	default:
 		return FBSD_EINVAL;
 	}
-	fd = timerfd_create(abs ? CLOCK_REALTIME : CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
+	fd = fbsd_hostfd_own(timerfd_create(abs ? CLOCK_REALTIME : CLOCK_MONOTONIC,
+					    TFD_NONBLOCK | TFD_CLOEXEC));
 	if (fd < 0)
 		return fbsd_errno(errno);
 	if ((e = hfd_attach(kq, kn, fd, EPOLLIN)) != 0)
@@ -938,13 +933,13 @@ static int sig_efd_get(void)
 	int fd = atomic_load(&sig_efd);
 
 	if (fd < 0) {
-		int nfd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+		int nfd = fbsd_hostfd_own(eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC));
 		int expect = -1;
 
 		if (nfd < 0)
 			return -1;
 		if (!atomic_compare_exchange_strong(&sig_efd, &expect, nfd)) {
-			close(nfd);
+			fbsd_hostfd_close(nfd);
 			return expect;
 		}
 		fd = nfd;
@@ -979,6 +974,7 @@ static int attach_proc(struct kq *kq, struct knote *kn)
 	if (fd < 0)
 		return errno == EINVAL ? FBSD_ESRCH : fbsd_errno(errno);
 	fcntl((int)fd, F_SETFD, FD_CLOEXEC);
+	fd = fbsd_hostfd_own((int)fd);
 	return hfd_attach(kq, kn, (int)fd, EPOLLIN);
 }
 
@@ -1087,7 +1083,7 @@ static int attach_vnode(struct kq *kq, struct knote *kn)
 		mask |= IN_CLOSE_WRITE;
 	if (kn->sfflags & FBSD_NOTE_READ)
 		mask |= IN_ACCESS;
-	ifd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	ifd = fbsd_hostfd_own(inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
 	if (ifd < 0)
 		return fbsd_errno(errno);
 	if (inotify_add_watch(ifd, path, mask) < 0) {
@@ -1526,15 +1522,14 @@ static int kqueue_create(struct fbsd_thread *td, bool cloexec)
 	kq->psock = -1;
 	kq->hmask = 15;
 	kq->hash = calloc(kq->hmask + 1, sizeof(*kq->hash));
-	kq->wakefd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	kq->wakefd = fbsd_hostfd_own(eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC));
 	fd = epoll_create1(cloexec ? EPOLL_CLOEXEC : 0);
 	if (!kq->hash || kq->wakefd < 0 || fd < 0 ||
 	    epoll_ctl(fd, EPOLL_CTL_ADD, kq->wakefd, &ev) < 0) {
 		e = kq->hash ? fbsd_errno(errno) : FBSD_ENOMEM;
 		if (fd >= 0)
 			close(fd);
-		if (kq->wakefd >= 0)
-			close(kq->wakefd);
+		fbsd_hostfd_close(kq->wakefd);
 		free(kq->hash);
 		free(kq);
 		return e;
@@ -1550,7 +1545,7 @@ static int kqueue_create(struct fbsd_thread *td, bool cloexec)
 		if (!nt) {
 			pthread_mutex_unlock(&kq_global);
 			close(fd);
-			close(kq->wakefd);
+			fbsd_hostfd_close(kq->wakefd);
 			free(kq->hash);
 			free(kq);
 			return FBSD_ENOMEM;
@@ -1667,8 +1662,7 @@ static void close_all(bool mine)
 		kq_free(kq, mine);
 	}
 	efd = atomic_exchange(&sig_efd, -1);
-	if (efd >= 0)
-		close(efd);
+	fbsd_hostfd_close(efd);
 	for (int s = 0; s <= FBSD_NSIG; s++)
 		atomic_store(&sig_count[s], 0);
 }
