@@ -13,6 +13,8 @@
 # The dispatcher, a64_run, is the one place that calls handlers.
 set -eu
 bin=$1
+# Built without tail calls (TAILCALL=0, -O0): nothing chains, nothing to prove.
+nm "$bin" | grep -q ' a64_tailcall_dispatch$' || exit 0
 objdump -d --no-show-raw-insn "$bin" | awk '
 function handler(f) { return f ~ /^(op_|ls_|lsp_|a64_op_)/ }
 /^[0-9a-f]+ <[^>]+>:$/ {

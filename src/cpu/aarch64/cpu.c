@@ -344,6 +344,11 @@ static void qs_leave(struct tc_thread *t)
 	}
 }
 
+#if A64_TAILCALL
+/* Tells tools/check-tailcalls.sh that handlers chain by tail calls. */
+const int a64_tailcall_dispatch = 1;
+#endif
+
 int a64_run(struct a64_cpu *cpu)
 {
 	struct tc_thread *tt = cpu->jit_cache;

@@ -164,9 +164,11 @@ ALWAYS uint32_t hv_host(struct a64_cpu *cpu, int kind, int d, hv_v2d *x, hv_v2d 
 {
 	uint32_t ctl = hv_ctl[FPCR_RMODE(cpu->fpcr)];
 	hv_v2d x0 = *x, z0 = *z;
-#define HV_ONE(ins2)                                                                       \
+/* FMA: 1 for the three-operand FMA forms, a literal so that the other
+ * form's asm is never emitted (it would not assemble), even at -O0. */
+#define HV_ONE(ins2, FMA)                                                                  \
 	do {                                                                               \
-		if (kind >= HV_FMLA) {                                                     \
+		if (FMA) {                                                     \
 			HV_ASM(ins2 " %[y], %[x], %[z]", [z] "+x"(z0) : [x] "x"(x0), [y] "x"(y)); \
 		} else {                                                                   \
 			HV_ASM(ins2 " %[y], %[x]", [x] "+x"(x0) : [y] "x"(y));               \
@@ -177,7 +179,7 @@ ALWAYS uint32_t hv_host(struct a64_cpu *cpu, int kind, int d, hv_v2d *x, hv_v2d 
 			cpu->mx[3] = pre & ~0x3fu;                                         \
 			x0 = *x;                                                           \
 			z0 = *z;                                                           \
-			if (kind >= HV_FMLA) {                                             \
+			if (FMA) {                                                         \
 				HV_ASM_SLOW(ins2 " %[y], %[x], %[z]", [z] "+x"(z0)         \
 					    : [x] "x"(x0), [y] "x"(y), [c] "m"(cpu->mx[2]), \
 					      [r] "m"(cpu->mx[3]));                        \
@@ -189,21 +191,21 @@ ALWAYS uint32_t hv_host(struct a64_cpu *cpu, int kind, int d, hv_v2d *x, hv_v2d 
 	} while (0)
 	if (d) {
 		switch (kind) {
-		case HV_ADD: HV_ONE("addpd"); break;
-		case HV_SUB: HV_ONE("subpd"); break;
-		case HV_MUL: HV_ONE("mulpd"); break;
-		case HV_DIV: HV_ONE("divpd"); break;
-		case HV_FMLA: HV_ONE("vfmadd231pd"); break;
-		default: HV_ONE("vfnmadd231pd"); break;
+		case HV_ADD: HV_ONE("addpd", 0); break;
+		case HV_SUB: HV_ONE("subpd", 0); break;
+		case HV_MUL: HV_ONE("mulpd", 0); break;
+		case HV_DIV: HV_ONE("divpd", 0); break;
+		case HV_FMLA: HV_ONE("vfmadd231pd", 1); break;
+		default: HV_ONE("vfnmadd231pd", 1); break;
 		}
 	} else {
 		switch (kind) {
-		case HV_ADD: HV_ONE("addps"); break;
-		case HV_SUB: HV_ONE("subps"); break;
-		case HV_MUL: HV_ONE("mulps"); break;
-		case HV_DIV: HV_ONE("divps"); break;
-		case HV_FMLA: HV_ONE("vfmadd231ps"); break;
-		default: HV_ONE("vfnmadd231ps"); break;
+		case HV_ADD: HV_ONE("addps", 0); break;
+		case HV_SUB: HV_ONE("subps", 0); break;
+		case HV_MUL: HV_ONE("mulps", 0); break;
+		case HV_DIV: HV_ONE("divps", 0); break;
+		case HV_FMLA: HV_ONE("vfmadd231ps", 1); break;
+		default: HV_ONE("vfnmadd231ps", 1); break;
 		}
 	}
 #undef HV_ONE
