@@ -10,7 +10,13 @@
  * symlink met during the host's own lookup is not re-examined, and a file
  * being created goes to the host unless it already exists in the sysroot.
  * So a FreeBSD program finds /libexec/ld-elf.so.1, /lib and /etc/... of the
- * sysroot, and still sees the host's /tmp, /dev, /proc and home. */
+ * sysroot, and still sees the host's /tmp, /dev and home.
+ *
+ * Linux's procfs is not FreeBSD's: a FreeBSD system has an empty /proc
+ * unless procfs is mounted, and then with another layout (no /proc/self,
+ * no maps file), so programs that probe /proc/self/maps or /proc/cpuinfo
+ * would be misled.  Anything below an absolute /proc is therefore ENOENT,
+ * unless the sysroot has it; /proc itself stays the host directory. */
 #include <string.h>
 #include <sys/stat.h>
 
@@ -46,12 +52,35 @@ static const char *sysroot(void)
 	return r;
 }
 
+/* An absolute path below /proc ("/proc/x", "//./proc/x/"). */
+static int below_proc(const char *p)
+{
+	if (*p != '/')
+		return 0;
+	for (;;) {
+		while (*p == '/')
+			p++;
+		if (p[0] == '.' && (p[1] == '/' || p[1] == 0))
+			p++;
+		else
+			break;
+	}
+	if (strncmp(p, "proc/", 5) != 0)
+		return 0;
+	for (p += 5; *p; p++)
+		if (*p != '/' && !(*p == '.' && (p[1] == '/' || p[1] == 0)))
+			return 1;
+	return 0;
+}
+
 int fbsd_path_resolve(const char *guest_path, char *out, size_t outlen)
 {
 	const char *root = sysroot();
 	struct stat st;
 	size_t rl, pl;
 
+	if (below_proc(guest_path) && !root)
+		return FBSD_ENOENT;
 	if (!root || guest_path[0] != '/' || is_root(guest_path))
 		return copy_out(guest_path, out, outlen);
 	rl = strlen(root);
@@ -64,6 +93,8 @@ int fbsd_path_resolve(const char *guest_path, char *out, size_t outlen)
 		if (lstat(out, &st) == 0)
 			return 0;
 	}
+	if (below_proc(guest_path))
+		return FBSD_ENOENT;
 	return copy_out(guest_path, out, outlen);
 }
 
