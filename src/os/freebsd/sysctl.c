@@ -16,7 +16,8 @@
  *     process) take input.
  * OID_AUTO nodes get numbers from 0x100 up, as FreeBSD's do; programs
  * resolve them by name.  The user.* nodes are the kernel's placeholders
- * ("" and 0): FreeBSD's libc answers CTL_USER itself. */
+ * ("" and 0): FreeBSD's libc answers CTL_USER itself.  net.routetable's
+ * routing messages (interface lists) are built by sysctl_net.c. */
 #include "os/freebsd/sysctl.h"
 
 #include <errno.h>
@@ -192,6 +193,7 @@ static int h_proc_args(struct req *, const struct node *, const int *, unsigned)
 static int h_proc(struct req *, const struct node *, const int *, unsigned);
 static int h_proc_cwd(struct req *, const struct node *, const int *, unsigned);
 static int h_proc_vmmap(struct req *, const struct node *, const int *, unsigned);
+static int h_rtsock(struct req *, const struct node *, const int *, unsigned);
 
 #define NODE(nm, ...) { .name = nm, .oid = { __VA_ARGS__ }, .kind = CTLTYPE_NODE | CTLFLAG_RW, .fmt = "N" }
 #define HNODE(nm, k, h, ...) { .name = nm, .oid = { __VA_ARGS__ }, .kind = CTLTYPE_NODE | (k), .fmt = "", .handler = h }
@@ -266,6 +268,9 @@ static const struct node nodes[] = {
 
 	NODE("vm", 2),
 	INT("vm.overcommit", CTLFLAG_RW, 0, 2, 12),
+
+	NODE("net", 4),
+	HNODE("net.routetable", CTLFLAG_RD, h_rtsock, 4, 17),   /* PF_ROUTE */
 
 	NODE("hw", 6),
 	STR("hw.machine", CTLFLAG_RD, "arm64", 6, 1),
@@ -961,6 +966,20 @@ static int h_proc_vmmap(struct req *r, const struct node *self, const int *name,
 	}
 	free(l.v);
 	free(kve);
+	return err;
+}
+
+/* net.routetable: the routing messages sysctl_net.c builds. */
+static int h_rtsock(struct req *r, const struct node *self, const int *name,
+		    unsigned namelen)
+{
+	void *buf;
+	size_t len;
+	int err = fbsd_sysctl_rtsock(name, namelen, &buf, &len);
+
+	if (!err)
+		err = req_out(r, buf, len);
+	free(buf);
 	return err;
 }
 
