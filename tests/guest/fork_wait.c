@@ -148,21 +148,86 @@ static void test_wait6(void)
 
 #define O_NONBLOCK 0x4
 
+static volatile long vf_global;
+
+/* vfork as libc's stub does it, with nothing kept on the stack across
+ * the svc: the child runs on the parent's stack (FreeBSD lends it the
+ * parent's memory), and whatever the child's calls leave below the
+ * caller's frame is what the parent finds there. */
+static inline __attribute__((always_inline)) long vfork_raw(long nr, long arg, long *x1)
+{
+	register long r0 __asm__("x0") = arg;
+	register long r1 __asm__("x1") = 5;
+	register long r8 __asm__("x8") = nr;
+	long err;
+
+	__asm__ volatile("svc #0\n\tcset %2, cs"
+			 : "+r"(r0), "+r"(r1), "=r"(err)
+			 : "r"(r8)
+			 : "memory", "cc", "x2", "x3", "x4", "x5", "x6", "x7", "x9", "x10",
+			   "x11", "x12", "x13", "x14", "x15", "x16", "x17");
+	*x1 = r1;
+	return err ? -r0 : r0;
+}
+
+/* The vfork child's work, in its own frame below the parent's. */
+static __attribute__((noinline, noreturn)) void vfork_child(volatile long *local,
+							     volatile long *err, char *big)
+{
+	char *argv[] = { "nope", 0 };
+
+	vf_global = 41;
+	*local = 42;
+	big[5000] = 'b';
+	*err = -sys(FBSD_SYS_execve, "/nonexistent/prog", argv, argv + 1);
+	t_exit(127);
+}
+
+static __attribute__((noinline, noreturn)) void vfork_child_pipe(int fd, const char *what,
+								  int status)
+{
+	nap(100);
+	sys(FBSD_SYS_write, fd, what, 1);
+	t_exit(status);
+}
+
 /* The parent is suspended until the child exits: what the child wrote
- * after a pause is there when vfork returns. */
+ * after a pause is there when vfork returns, in the pipe and in memory
+ * (the child borrows the parent's memory, as FreeBSD lends it). */
 static void test_vfork(void)
 {
 	int st = -1, p[2];
 	char c = 0;
 	long x1 = 5, pid;
+	volatile long vf_local = 0, exec_err = 0;
+	static char big[3 * 4096];
+
+	/* posix_spawn()'s pattern: the child's failed exec reaches the parent */
+	vf_global = 0;
+	pid = vfork_raw(FBSD_SYS_vfork, 0, &x1);
+	if (pid == 0)
+		vfork_child(&vf_local, &exec_err, big);
+	CHECK(pid > 0);
+	CHECK_EQ(vf_global, 41);
+	CHECK_EQ(vf_local, 42);
+	CHECK_EQ(big[5000], 'b');
+	CHECK_EQ(exec_err, FBSD_ENOENT);
+	CHECK_EQ(sys(FBSD_SYS_wait4, pid, &st, 0, 0), pid);
+	CHECK_EQ(st, 127 << 8);
+	/* and through rfork(RFSPAWN), posix_spawn's own call */
+	pid = vfork_raw(FBSD_SYS_rfork, RFSPAWN, &x1);
+	if (pid == 0) {
+		vf_global = 7;
+		t_exit(0);
+	}
+	CHECK(pid > 0);
+	CHECK_EQ(vf_global, 7);
+	CHECK_EQ(sys(FBSD_SYS_wait4, pid, &st, 0, 0), pid);
 
 	CHECK_EQ(sys(FBSD_SYS_pipe2, p, O_NONBLOCK), 0);
-	pid = sys_x1(FBSD_SYS_vfork, &x1);
-	if (pid == 0) {
-		nap(100);
-		sys(FBSD_SYS_write, p[1], "v", 1);
-		t_exit(4);
-	}
+	pid = vfork_raw(FBSD_SYS_vfork, 0, &x1);
+	if (pid == 0)
+		vfork_child_pipe(p[1], "v", 4);
 	CHECK(pid > 0);
 	CHECK_EQ(x1, 0);
 	CHECK_EQ(sys(FBSD_SYS_read, p[0], &c, 1), 1);
@@ -170,12 +235,9 @@ static void test_vfork(void)
 	CHECK_EQ(sys(FBSD_SYS_wait4, pid, &st, 0, 0), pid);
 	CHECK_EQ(st, 4 << 8);
 	/* rfork(RFSPAWN) is vfork-like too. */
-	pid = sys(FBSD_SYS_rfork, RFSPAWN);
-	if (pid == 0) {
-		nap(100);
-		sys(FBSD_SYS_write, p[1], "s", 1);
-		t_exit(15);
-	}
+	pid = vfork_raw(FBSD_SYS_rfork, RFSPAWN, &x1);
+	if (pid == 0)
+		vfork_child_pipe(p[1], "s", 15);
 	CHECK(pid > 0);
 	CHECK_EQ(sys(FBSD_SYS_read, p[0], &c, 1), 1);
 	CHECK_EQ(c, 's');

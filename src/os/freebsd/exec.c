@@ -493,6 +493,7 @@ static int run(const char *gpath, const char *hpath, const struct image *im,
 	if (fbsd_kqueue_exec)
 		fbsd_kqueue_exec();
 	fflush(NULL);
+	fbsd_vfork_writeback();         /* a vfork child: the parent sees its writes */
 	execve(target, av.v ? av.v : args->v, env->v);
 	err = fbsd_errno(errno);
 	if (gview) {

@@ -21,10 +21,10 @@
  * and suspends the parent until the child execs or exits.  bsdemu cannot
  * let a child run its own code in the parent's memory, so the child gets a
  * copy (fork) and the parent waits on a close-on-exec pipe whose write end
- * only the child holds: EOF comes when the child execs or exits.  What a
- * vfork child writes to memory is therefore not seen by the parent (a
- * posix_spawn() whose exec fails reports success and a child exiting 127,
- * not the error).
+ * only the child holds: EOF comes when the child execs or exits.  Before
+ * that the child sends the pages it wrote down the same pipe and the
+ * parent copies them in (vfork.c), so a posix_spawn() whose exec fails
+ * reports the error, as on FreeBSD.
  *
  * rfork combinations: RFPROC with RFFDG (= fork), RFCFDG (child starts with
  * no descriptors), RFNOWAIT (the child is handed to init: a double fork),
@@ -157,19 +157,6 @@ static pid_t host_fork(struct fbsd_thread *td)
 }
 
 /* Wait for the vfork child to exec or exit: EOF on the pipe. */
-static void ppwait(int rfd)
-{
-	char c;
-	ssize_t n;
-
-	/* Not interruptible, like FreeBSD's wait for P_PPWAIT to clear:
-	 * signals stay pending until the parent runs again. */
-	do
-		n = read(rfd, &c, 1);
-	while (n > 0 || (n < 0 && errno == EINTR));
-	close(rfd);
-}
-
 /* A pipe whose ends are above the guest's usual descriptors. */
 static int high_pipe(int p[2])
 {
@@ -187,14 +174,22 @@ static int high_pipe(int p[2])
 	return 0;
 }
 
+static int count_thread(struct fbsd_thread *td, void *arg)
+{
+	(*(int *)arg)++;
+	return 0;
+}
+
 static int do_fork(struct fbsd_thread *td, int how)
 {
 	int pp[2] = { -1, -1 };
 	pid_t pid, me = getpid();
-	int err;
+	int err, threads = 0;
 
 	if ((how & (F_PPWAIT | F_NOWAIT)) && (err = high_pipe(pp)) < 0)
 		return fbsd_errno(-err);
+	if (how & F_PPWAIT)
+		fbsd_thread_foreach(count_thread, &threads);
 	pid = host_fork(td);
 	if (pid < 0) {
 		if (pp[0] >= 0) {
@@ -221,6 +216,8 @@ static int do_fork(struct fbsd_thread *td, int how)
 		if (pp[0] >= 0)
 			close(pp[0]);
 		/* pp[1] stays open until exec or exit (close-on-exec). */
+		if (how & F_PPWAIT)
+			fbsd_vfork_child_begin(pp[1], td->cpu.r[A64_SP], threads);
 	}
 	if (pid == 0) {
 		if (how & F_CLEARFDS)
@@ -250,7 +247,7 @@ static int do_fork(struct fbsd_thread *td, int how)
 		pid = gc;
 	} else if (how & F_PPWAIT) {
 		close(pp[1]);
-		ppwait(pp[0]);
+		fbsd_vfork_parent_wait(pp[0]);
 	}
 	td->retval[0] = (uint64_t)pid;
 	td->retval[1] = 0;

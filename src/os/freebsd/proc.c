@@ -28,10 +28,12 @@
 #include <unistd.h>
 
 #include "os/freebsd/fbsd_proc_types.h"
+#include "os/freebsd/process.h"
 #include "os/freebsd/syscall.h"
 
 _Noreturn void fbsd_exit_process(int status)
 {
+	fbsd_vfork_writeback();
 	fbsd_report_flush();
 	fflush(NULL);
 	_exit(status & 0xff);

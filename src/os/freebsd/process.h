@@ -5,6 +5,7 @@
 #define BSDEMU_FBSD_PROCESS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "os/freebsd/thread.h"
 
@@ -25,6 +26,16 @@ void fbsd_fork_child(struct fbsd_thread *td);
  * NUL-separated), or a FreeBSD errno (ESRCH: no such process). */
 int fbsd_procinfo_pathname(int pid, char **out, size_t *len);
 int fbsd_procinfo_args(int pid, char **out, size_t *len);
+
+/* vfork/rfork(RFSPAWN) children send their memory writes back to the
+ * waiting parent (vfork.c).  In the child after the fork: FD is the write
+ * end of the parent's pipe, SP the guest stack pointer, PARENT_THREADS the
+ * guest threads the parent had. */
+void fbsd_vfork_child_begin(int fd, uint64_t sp, int parent_threads);
+/* In the child, before an exec and at exit (no-op elsewhere). */
+void fbsd_vfork_writeback(void);
+/* In the parent: apply what the child sends until it execs or exits. */
+void fbsd_vfork_parent_wait(int rfd);
 
 /* FreeBSD wait status from a Linux child's waitid() result (wait.c). */
 int fbsd_wait_status(int cld_code, int cld_status);
