@@ -67,12 +67,13 @@ static int clear_soft_dirty(void)
 	return ok;
 }
 
-static int write_all(const void *p, size_t n)
+/* All N bytes through FD (OUT: write, else read), or -1. */
+static int io_all(int fd, void *p, size_t n, int out)
 {
-	const char *c = p;
+	char *c = p;
 
 	while (n > 0) {
-		ssize_t r = write(back_fd, c, n);
+		ssize_t r = out ? write(fd, c, n) : read(fd, c, n);
 
 		if (r < 0 && errno == EINTR)
 			continue;
@@ -82,6 +83,11 @@ static int write_all(const void *p, size_t n)
 		n -= (size_t)r;
 	}
 	return 0;
+}
+
+static int write_all(const void *p, size_t n)
+{
+	return io_all(back_fd, (void *)(uintptr_t)p, n, 1);
 }
 
 /* One record: [addr, addr+len) of guest memory, as it is now. */
@@ -213,19 +219,7 @@ void fbsd_vfork_writeback(void)
 
 static int read_all(int fd, void *p, size_t n)
 {
-	char *c = p;
-
-	while (n > 0) {
-		ssize_t r = read(fd, c, n);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			return -1;
-		c += r;
-		n -= (size_t)r;
-	}
-	return 0;
+	return io_all(fd, p, n, 0);
 }
 
 void fbsd_vfork_parent_wait(int rfd)
