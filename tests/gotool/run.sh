@@ -17,6 +17,9 @@
 #   gotool/vet-error   `go vet` of a package with a Printf mistake reports
 #                      it and exits non-zero
 #   gotool/vet-clean   `go vet` of a clean package exits 0
+#   gotool/test        `go test` of a package: the test binary builds and
+#                      passes; gotool/test-fail: a failing test is reported
+#   gotool/run         `go run` of the hello world
 #   gotool/build       `go build` of a hello world (cmd/go forks and execs
 #                      compile and link, FreeBSD programs that run under
 #                      bsdemu again); the binary then runs under bsdemu
@@ -52,15 +55,19 @@ fi
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 # The test module: one badly formatted file (fmtbad/b.go), a vet error, a
-# clean package, a hello world.
+# clean package, a hello world, a package whose tests pass and one whose
+# test fails.
 M=$WORK/mod
-mkdir -p "$M/fmtok" "$M/fmtbad" "$M/vetbad" "$M/vetok" "$M/hello"
+mkdir -p "$M/fmtok" "$M/fmtbad" "$M/vetbad" "$M/vetok" "$M/hello" "$M/calc" "$M/calcbad"
 printf 'module example.com/gotool\n\ngo 1.19\n' >"$M/go.mod"
 printf 'package fmtok\n\nfunc A() int { return 1 }\n' >"$M/fmtok/a.go"
 printf 'package fmtbad\n\nfunc  B( )   int {\nreturn 2}\n' >"$M/fmtbad/b.go"
 printf 'package vetbad\n\nimport "fmt"\n\nfunc Bad() string { return fmt.Sprintf("%%d", "not a number") }\n' >"$M/vetbad/v.go"
 printf 'package vetok\n\nimport "fmt"\n\nfunc Good() string { return fmt.Sprintf("%%d", 42) }\n' >"$M/vetok/v.go"
 printf 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello from go build under bsdemu") }\n' >"$M/hello/main.go"
+printf 'package calc\n\nfunc Add(a, b int) int { return a + b }\n' >"$M/calc/calc.go"
+printf 'package calc\n\nimport "testing"\n\nfunc TestAdd(t *testing.T) {\n\tif Add(2, 3) != 5 {\n\t\tt.Fatal("2+3")\n\t}\n}\n' >"$M/calc/calc_test.go"
+printf 'package calcbad\n\nimport "testing"\n\nfunc TestBad(t *testing.T) { t.Errorf("deliberate failure %%d", 42) }\n' >"$M/calcbad/bad_test.go"
 
 # guest TIMEOUT OUT CMD ARGS...: run the guest GOROOT's CMD (go, gofmt)
 # under bsdemu in the test module, stdout and stderr to OUT.
@@ -142,4 +149,9 @@ check build 0 '' go build -o "$WORK/hello" ./hello &&
 			t_pass gotool/build-run
 		fi
 	}
+# go test builds a test binary and runs it (a FreeBSD program the guest
+# execs); go run does the same with a program.
+check test 0 '^ok[[:space:]]+example\.com/gotool/calc' go test ./calc
+check test-fail nonzero 'deliberate failure 42' go test ./calcbad
+check run 0 '^hello from go build under bsdemu$' go run ./hello
 exit "$failed"
