@@ -18,6 +18,8 @@
 #include "log.h"
 #include "mem/mem.h"
 #include "os/freebsd/fbsd_errno.h"
+#include "os/freebsd/fbsd_mman.h"
+#include "os/freebsd/fbsd_proc_types.h"
 #include "os/freebsd/fbsd_types.h"
 #include "os/freebsd/syscalls_gen.h"
 #include "os/freebsd/thread.h"
@@ -132,6 +134,8 @@ struct sym {
 	const char *name;
 };
 #define SYMS_END { 0, NULL }
+/* A FreeBSD constant and its name. */
+#define SYM(c) { FBSD_##c, #c }
 
 /* Names of the set bits in V (table order), the rest in hex; ZERO for 0. */
 static void put_bits(struct sb *b, uint64_t v, const struct sym *t, const char *zero)
@@ -168,15 +172,15 @@ static void put_enum(struct sb *b, int64_t v, const struct sym *t)
 /* FreeBSD sys/fcntl.h.  O_PATH, O_DSYNC and O_EMPTY_PATH are marked
  * unverified in ABI-NOTES 8.2; they only affect how a trace reads. */
 static const struct sym open_bits[] = {
-	{ 0x4, "O_NONBLOCK" }, { 0x8, "O_APPEND" }, { 0x10, "O_SHLOCK" },
-	{ 0x20, "O_EXLOCK" }, { 0x40, "O_ASYNC" }, { 0x80, "O_SYNC" },
-	{ 0x100, "O_NOFOLLOW" }, { 0x200, "O_CREAT" }, { 0x400, "O_TRUNC" },
-	{ 0x800, "O_EXCL" }, { 0x8000, "O_NOCTTY" }, { 0x10000, "O_DIRECT" },
-	{ 0x20000, "O_DIRECTORY" }, { 0x40000, "O_EXEC" },
-	{ 0x80000, "O_TTY_INIT" }, { 0x100000, "O_CLOEXEC" },
-	{ 0x200000, "O_VERIFY" }, { 0x400000, "O_PATH" },
-	{ 0x800000, "O_RESOLVE_BENEATH" }, { 0x1000000, "O_DSYNC" },
-	{ 0x2000000, "O_EMPTY_PATH" }, SYMS_END
+	SYM(O_NONBLOCK), SYM(O_APPEND), SYM(O_SHLOCK),
+	SYM(O_EXLOCK), SYM(O_ASYNC), SYM(O_SYNC),
+	SYM(O_NOFOLLOW), SYM(O_CREAT), SYM(O_TRUNC),
+	SYM(O_EXCL), SYM(O_NOCTTY), SYM(O_DIRECT),
+	SYM(O_DIRECTORY), SYM(O_EXEC),
+	SYM(O_TTY_INIT), SYM(O_CLOEXEC),
+	SYM(O_VERIFY), SYM(O_PATH),
+	SYM(O_RESOLVE_BENEATH), SYM(O_DSYNC),
+	SYM(O_EMPTY_PATH), SYMS_END
 };
 
 static void put_open_flags(struct sb *b, uint64_t v)
@@ -193,13 +197,13 @@ static void put_open_flags(struct sb *b, uint64_t v)
 }
 
 static const struct sym at_bits[] = {
-	{ 0x100, "AT_EACCESS" }, { 0x200, "AT_SYMLINK_NOFOLLOW" },
-	{ 0x400, "AT_SYMLINK_FOLLOW" }, { 0x800, "AT_REMOVEDIR" },
-	{ 0x2000, "AT_RESOLVE_BENEATH" }, { 0x4000, "AT_EMPTY_PATH" }, SYMS_END
+	SYM(AT_EACCESS), SYM(AT_SYMLINK_NOFOLLOW),
+	SYM(AT_SYMLINK_FOLLOW), SYM(AT_REMOVEDIR),
+	SYM(AT_RESOLVE_BENEATH), SYM(AT_EMPTY_PATH), SYMS_END
 };
 
 static const struct sym prot_bits[] = {
-	{ 0x1, "PROT_READ" }, { 0x2, "PROT_WRITE" }, { 0x4, "PROT_EXEC" }, SYMS_END
+	SYM(PROT_READ), SYM(PROT_WRITE), SYM(PROT_EXEC), SYMS_END
 };
 
 static void put_prot(struct sb *b, uint64_t v)
@@ -218,12 +222,12 @@ static void put_prot(struct sb *b, uint64_t v)
 }
 
 static const struct sym mmap_bits[] = {
-	{ 0x1, "MAP_SHARED" }, { 0x2, "MAP_PRIVATE" }, { 0x10, "MAP_FIXED" },
-	{ 0x20, "MAP_RENAME" }, { 0x40, "MAP_NORESERVE" },
-	{ 0x200, "MAP_HASSEMAPHORE" }, { 0x400, "MAP_STACK" },
-	{ 0x800, "MAP_NOSYNC" }, { 0x1000, "MAP_ANON" }, { 0x2000, "MAP_GUARD" },
-	{ 0x4000, "MAP_EXCL" }, { 0x20000, "MAP_NOCORE" },
-	{ 0x40000, "MAP_PREFAULT_READ" }, { 0x80000, "MAP_32BIT" }, SYMS_END
+	SYM(MAP_SHARED), SYM(MAP_PRIVATE), SYM(MAP_FIXED),
+	{ FBSD_MAP_RESERVED0020, "MAP_RENAME" }, { FBSD_MAP_RESERVED0040, "MAP_NORESERVE" },
+	SYM(MAP_HASSEMAPHORE), SYM(MAP_STACK),
+	SYM(MAP_NOSYNC), SYM(MAP_ANON), SYM(MAP_GUARD),
+	SYM(MAP_EXCL), SYM(MAP_NOCORE),
+	SYM(MAP_PREFAULT_READ), SYM(MAP_32BIT), SYMS_END
 };
 #define FBSD_MAP_ALIGNMENT_SHIFT 24
 
@@ -241,10 +245,10 @@ static void put_mmap_flags(struct sb *b, uint64_t v)
 }
 
 static const struct sym madv_names[] = {
-	{ 0, "MADV_NORMAL" }, { 1, "MADV_RANDOM" }, { 2, "MADV_SEQUENTIAL" },
-	{ 3, "MADV_WILLNEED" }, { 4, "MADV_DONTNEED" }, { 5, "MADV_FREE" },
-	{ 6, "MADV_NOSYNC" }, { 7, "MADV_AUTOSYNC" }, { 8, "MADV_NOCORE" },
-	{ 9, "MADV_CORE" }, { 10, "MADV_PROTECT" }, SYMS_END
+	SYM(MADV_NORMAL), SYM(MADV_RANDOM), SYM(MADV_SEQUENTIAL),
+	SYM(MADV_WILLNEED), SYM(MADV_DONTNEED), SYM(MADV_FREE),
+	SYM(MADV_NOSYNC), SYM(MADV_AUTOSYNC), SYM(MADV_NOCORE),
+	SYM(MADV_CORE), SYM(MADV_PROTECT), SYMS_END
 };
 
 #define FBSD_F_GETFD 1
@@ -256,33 +260,33 @@ static const struct sym madv_names[] = {
 #define FBSD_F_SETLKW 13
 #define FBSD_F_KINFO 22
 static const struct sym fcntl_names[] = {
-	{ 0, "F_DUPFD" }, { 1, "F_GETFD" }, { 2, "F_SETFD" }, { 3, "F_GETFL" },
-	{ 4, "F_SETFL" }, { 5, "F_GETOWN" }, { 6, "F_SETOWN" }, { 7, "F_OGETLK" },
-	{ 8, "F_OSETLK" }, { 9, "F_OSETLKW" }, { 10, "F_DUP2FD" },
-	{ 11, "F_GETLK" }, { 12, "F_SETLK" }, { 13, "F_SETLKW" },
-	{ 14, "F_SETLK_REMOTE" }, { 15, "F_READAHEAD" }, { 16, "F_RDAHEAD" },
-	{ 17, "F_DUPFD_CLOEXEC" }, { 18, "F_DUP2FD_CLOEXEC" },
-	{ 19, "F_ADD_SEALS" }, { 20, "F_GET_SEALS" }, { 21, "F_ISUNIONSTACK" },
-	{ 22, "F_KINFO" }, SYMS_END
+	SYM(F_DUPFD), SYM(F_GETFD), SYM(F_SETFD), SYM(F_GETFL),
+	SYM(F_SETFL), SYM(F_GETOWN), SYM(F_SETOWN), SYM(F_OGETLK),
+	SYM(F_OSETLK), SYM(F_OSETLKW), SYM(F_DUP2FD),
+	SYM(F_GETLK), SYM(F_SETLK), SYM(F_SETLKW),
+	SYM(F_SETLK_REMOTE), SYM(F_READAHEAD), SYM(F_RDAHEAD),
+	SYM(F_DUPFD_CLOEXEC), SYM(F_DUP2FD_CLOEXEC),
+	SYM(F_ADD_SEALS), SYM(F_GET_SEALS), SYM(F_ISUNIONSTACK),
+	SYM(F_KINFO), SYMS_END
 };
 
 static const struct sym whence_names[] = {
-	{ 0, "SEEK_SET" }, { 1, "SEEK_CUR" }, { 2, "SEEK_END" },
-	{ 3, "SEEK_DATA" }, { 4, "SEEK_HOLE" }, SYMS_END
+	SYM(SEEK_SET), SYM(SEEK_CUR), SYM(SEEK_END),
+	SYM(SEEK_DATA), SYM(SEEK_HOLE), SYMS_END
 };
 
 static const struct sym clock_names[] = {
-	{ 0, "CLOCK_REALTIME" }, { 1, "CLOCK_VIRTUAL" }, { 2, "CLOCK_PROF" },
-	{ 4, "CLOCK_MONOTONIC" }, { 5, "CLOCK_UPTIME" },
-	{ 7, "CLOCK_UPTIME_PRECISE" }, { 8, "CLOCK_UPTIME_FAST" },
-	{ 9, "CLOCK_REALTIME_PRECISE" }, { 10, "CLOCK_REALTIME_FAST" },
-	{ 11, "CLOCK_MONOTONIC_PRECISE" }, { 12, "CLOCK_MONOTONIC_FAST" },
-	{ 13, "CLOCK_SECOND" }, { 14, "CLOCK_THREAD_CPUTIME_ID" },
-	{ 15, "CLOCK_PROCESS_CPUTIME_ID" }, SYMS_END
+	SYM(CLOCK_REALTIME), SYM(CLOCK_VIRTUAL), SYM(CLOCK_PROF),
+	SYM(CLOCK_MONOTONIC), SYM(CLOCK_UPTIME),
+	SYM(CLOCK_UPTIME_PRECISE), SYM(CLOCK_UPTIME_FAST),
+	SYM(CLOCK_REALTIME_PRECISE), SYM(CLOCK_REALTIME_FAST),
+	SYM(CLOCK_MONOTONIC_PRECISE), SYM(CLOCK_MONOTONIC_FAST),
+	SYM(CLOCK_SECOND), SYM(CLOCK_THREAD_CPUTIME_ID),
+	SYM(CLOCK_PROCESS_CPUTIME_ID), SYMS_END
 };
 
 static const struct sym sighow_names[] = {
-	{ 1, "SIG_BLOCK" }, { 2, "SIG_UNBLOCK" }, { 3, "SIG_SETMASK" }, SYMS_END
+	SYM(SIG_BLOCK), SYM(SIG_UNBLOCK), SYM(SIG_SETMASK), SYMS_END
 };
 
 /* FreeBSD signal numbers (ABI-NOTES 5.4). */
@@ -387,9 +391,9 @@ static void put_timeval(struct sb *b, gaddr_t a)
 #define FBSD_STAT_SIZE_OFF 112
 
 static const struct sym ifmt_names[] = {
-	{ 0010000, "S_IFIFO" }, { 0020000, "S_IFCHR" }, { 0040000, "S_IFDIR" },
-	{ 0060000, "S_IFBLK" }, { 0100000, "S_IFREG" }, { 0120000, "S_IFLNK" },
-	{ 0140000, "S_IFSOCK" }, { 0160000, "S_IFWHT" }, SYMS_END
+	SYM(S_IFIFO), SYM(S_IFCHR), SYM(S_IFDIR),
+	SYM(S_IFBLK), SYM(S_IFREG), SYM(S_IFLNK),
+	SYM(S_IFSOCK), SYM(S_IFWHT), SYMS_END
 };
 
 static void put_stat(struct sb *b, gaddr_t a)
