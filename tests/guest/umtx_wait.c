@@ -89,7 +89,7 @@ int main(int argc, char **argv, char **envp)
 	CHECK_ERR(umtx(&word, 99, 0, 0, 0), FBSD_EINVAL);
 	CHECK_ERR(umtx(&word, 0, 0, 0, 0), FBSD_EINVAL);
 	CHECK_ERR(umtx(arr, UMTX_OP_NWAKE_PRIVATE, 3000, 0, 0), FBSD_EFAULT);
-	CHECK_ERR(umtx(&word, UMTX_OP_SHM, 1, &word, 0), FBSD_EOPNOTSUPP);
+	CHECK_ERR(umtx(&word, UMTX_OP_SHM, 0, &word, 0), FBSD_EINVAL); /* umtx_shared.c has the rest */
 
 	unsigned long rb[3] = { 0, 0, 0 };
 	CHECK_EQ(umtx(0, UMTX_OP_ROBUST_LISTS, sizeof(rb), rb, 0), 0);

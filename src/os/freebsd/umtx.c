@@ -2,8 +2,16 @@
  * mutexes, condition variables, rwlocks, semaphores; Go's futex), after
  * the semantics of sys/kern/kern_umtx.c.
  *
- * Design.  All waiting goes through bsdemu's own wait queues, never the
- * host futex on the guest word: UMTX_OP_WAIT compares 64 bits, which a
+ * Keys.  FreeBSD keys an object by (process, address) when it is private
+ * and by (memory object, offset) when it is shared: USYNC_PROCESS_SHARED
+ * in its flags, or UMTX_OP_WAIT/WAIT_UINT/WAKE (not _PRIVATE).  A shared
+ * key reaches other processes only through MAP_SHARED memory, so here a
+ * key is shared when it is such an operation or object *and* lies in
+ * MAP_SHARED guest memory (host MAP_SHARED memory too); everything else
+ * is private, and stays in this process.
+ *
+ * Private keys.  All waiting goes through bsdemu's own wait queues, never
+ * the host futex on the guest word: UMTX_OP_WAIT compares 64 bits, which a
  * futex cannot.  A hash of the guest address picks a bucket (a mutex and a
  * list of waiters); each waiter is keyed by (address, kind), the kinds
  * matching FreeBSD's key types so a condvar signal never wakes a mutex
@@ -14,9 +22,51 @@
  * (fbsd_thread_sleep), which wakers bump after dequeuing it; so every
  * wait can be interrupted by fbsd_thread_interrupt() or a host signal.
  *
- * Keys are guest addresses: process-private and process-shared objects
- * are one and the same here (one process).  Shared objects between
- * processes (fork + MAP_SHARED, UMTX_OP_SHM) are not supported.
+ * Shared keys.  A waker in another process cannot take our bucket locks,
+ * so a waiter sleeps on a host futex (not FUTEX_PRIVATE: keyed by the
+ * backing page, as FreeBSD's key is by the object) on the 32-bit guest
+ * word it decided on, holding the value it decided on, with the key kind
+ * as the futex bitset.  What rules out a lost wake-up is that every word
+ * a waiter compares changes before (or while) the wake-up it is owed is
+ * sent: the waiter then either is on the futex queue when the wake comes,
+ * or the futex compare fails and it re-checks.  Per object:
+ *  - umutex: a waiter sets UMUTEX_CONTESTED and sleeps on m_owner holding
+ *    that value; unlock changes the word, then (MUTEX_WAKE2 logic) counts
+ *    the sleepers (FUTEX_CMP_REQUEUE of the word onto itself moves nobody
+ *    and returns their number: umtxq_count()), keeps CONTESTED when more
+ *    than one sleeps, and wakes one.  Threads queuing after the count see
+ *    the new word, set CONTESTED themselves, and so are seen by the next
+ *    unlock.
+ *  - urwlock: sleepers compare rw_state with their WAITERS bit set; the
+ *    blocked counters are updated atomically; the last blocked reader
+ *    (writer) clears the bit and then wakes every reader (writer), who set
+ *    it again if they still have to wait.
+ *  - usem2: waiters compare _count == USEM_HAS_WAITERS; a post changes
+ *    the count; SEM2_WAKE clears the bit when one sleeps (then wakes all,
+ *    as above), wakes one when several do, nothing when none do.
+ *  - ucond: a signal owes its wake-up to a thread that is already between
+ *    its mutex unlock and its sleep, whose compare must fail even if other
+ *    threads signal and wait meanwhile; so c_has_waiters of a shared
+ *    ucond is a wake-up counter: 0 until the first wait, then 1, 2, ...
+ *    (never 0 again: libthr only tests it for zero), bumped by every
+ *    signal and broadcast before the wake.  Cost: signalling such a
+ *    condvar always enters bsdemu; a spurious wake-up is possible.
+ *  - old _usem (SEM_WAIT): sleeps on _count == 0; _has_waiters is never
+ *    cleared for a shared one (so a post always calls SEM_WAKE).
+ *  - WAIT_UINT/WAKE: exactly a futex.  64-bit WAIT compares 64 bits, then
+ *    sleeps on the low word (aarch64 is little-endian); a waker changing
+ *    only the high half in the instant between the two compares would go
+ *    unseen, so such sleeps wake every 50 ms to compare again.
+ * Such sleeps go through fbsd_safe_syscall(): a guest signal posted before
+ * the kernel has the futex call makes it return EINTR (the `kicked' flag),
+ * one arriving during it interrupts it (thread-directed signals arrive as
+ * a host signal to the thread too), so EINTR/ERESTART and timeouts behave
+ * as for private keys.  UMTX_OP_SHM is in umtx_shm.c (its objects live in
+ * /dev/shm; ones never destroyed stay there until reboot).  Limits: owner
+ * words hold thread ids, which bsdemu numbers per process (thread.c), so
+ * threads of two processes can share an id that FreeBSD would keep apart;
+ * and only thr_exit runs the robust lists, not the end of a process.
+ *
  * PRIO_INHERIT and PRIO_PROTECT mutexes are run as normal mutexes: same
  * owner-word protocol, no priority changes (PP keeps the word at
  * UMUTEX_CONTESTED when free, as libthr expects).
@@ -25,16 +75,23 @@
  * mapping (READ|WRITE, natural alignment); a bad address gives EFAULT. */
 #include <errno.h>
 #include <limits.h>
+#include <linux/futex.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdbool.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
-#include "log.h"
 #include "os/freebsd/fbsd_proc_types.h"
 #include "os/freebsd/fbsd_types.h"
+#include "os/freebsd/signal.h"
 #include "os/freebsd/syscall.h"
+
+/* umtx_shm.c */
+bool fbsd_umtx_shared_mem(gaddr_t addr);        /* ADDR is in MAP_SHARED memory */
+int fbsd_umtx_shm(struct fbsd_thread *td, uint32_t flags, gaddr_t key);
+void fbsd_umtx_shm_fork_child(void);
 
 /* Operations (sys/sys/umtx.h). */
 enum {
@@ -70,6 +127,7 @@ _Static_assert(OP_SET_MIN_TIMEOUT == 28 && OP_SEM2_WAIT == 23 && OP_RW_RDLOCK ==
 #define USEM_COUNT(c) ((c) & ~USEM_HAS_WAITERS)
 
 #define UMTX_ABSTIME 0x1u
+#define USYNC_PROCESS_SHARED 0x1u
 #define FBSD_RTP_PRIO_MAX 31
 
 /* struct umutex, ucond, urwlock, _usem, _usem2 (ABI-NOTES 6.2): offsets. */
@@ -86,6 +144,7 @@ _Static_assert(OP_SET_MIN_TIMEOUT == 28 && OP_SEM2_WAIT == 23 && OP_RW_RDLOCK ==
 #define RW_BLOCKED_WRITERS 12
 #define SEM_HAS_WAITERS 0       /* old struct _usem */
 #define SEM_COUNT 4
+#define SEM_FLAGS 8
 #define SEM2_COUNT 0
 #define SEM2_FLAGS 4
 
@@ -132,6 +191,7 @@ void fbsd_umtx_fork_child(void)
 		pthread_mutex_init(&buckets[i].lock, NULL);
 		buckets[i].head = NULL;
 	}
+	fbsd_umtx_shm_fork_child();
 }
 
 static struct bucket *lock_key(gaddr_t addr)
@@ -352,16 +412,150 @@ static int wq_sleep(struct bucket *b, struct waiter *w, const struct deadline *d
 	return err;
 }
 
+/* ---- sleeping on a shared key: host futexes (see the top) ---- */
+
+#define KBIT(kind) (1u << (kind))
+
+/* An object whose flags ask for a shared key, in shared memory. */
+static bool obj_shared(gaddr_t obj, uint32_t *flags)
+{
+	return flags && (ld32(flags) & USYNC_PROCESS_SHARED) && fbsd_umtx_shared_mem(obj);
+}
+
+static long futex6(uint32_t *w, int op, uint32_t val, const void *ts, uint32_t *w2,
+		   uint32_t val3)
+{
+	return syscall(SYS_futex, w, op, val, ts, w2, val3);
+}
+
+/* Wake up to N sleepers of the KINDS on W, in any process; how many. */
+static int fx_wake(uint32_t *w, int n, uint32_t kinds)
+{
+	long r = futex6(w, FUTEX_WAKE_BITSET, (uint32_t)n, NULL, NULL, kinds);
+
+	return r < 0 ? 0 : (int)r;
+}
+
+/* How many threads sleep on W, in any process (umtxq_count()): requeueing
+ * W onto itself moves nobody and returns their number.  A kernel that
+ * refuses says "several", which is always the safe answer. */
+static int fx_count(uint32_t *w)
+{
+	for (;;) {
+		uint32_t v = ld32(w);
+		long r = futex6(w, FUTEX_CMP_REQUEUE, 0, (void *)(uintptr_t)INT_MAX, w, v);
+
+		if (r >= 0)
+			return (int)r;
+		if (errno != EAGAIN)
+			return 2;
+	}
+}
+
+/* Sleep while W holds VAL, until woken, D passes or a signal comes (the
+ * top says why fbsd_safe_syscall).  0 also when W no longer held VAL:
+ * callers re-check. */
+static int fx_sleep(struct fbsd_thread *td, uint32_t *w, uint32_t val, int kind,
+		    const struct deadline *d)
+{
+	int op = FUTEX_WAIT_BITSET;
+
+	if (d->set && d->clk == CLOCK_REALTIME)
+		op |= FUTEX_CLOCK_REALTIME;
+	if (fbsd_safe_syscall(SYS_futex, (long)w, op, val, d->set ? (long)&d->abs : 0, 0,
+			      KBIT(kind)) == 0)
+		return 0;
+	switch (errno) {
+	case ETIMEDOUT:
+		return FBSD_ETIMEDOUT;
+	case EINTR:
+		/* As fbsd_thread_sleep: this interrupt is used up. */
+		__atomic_store_n(&td->intr, 0, __ATOMIC_SEQ_CST);
+		return FBSD_EINTR;
+	default:                /* EAGAIN: the word changed */
+		return 0;
+	}
+}
+
 /* ---- WAIT / WAKE ---- */
 
+#define WAIT64_SLICE_NS 50000000
+
+/* Cut S to at most WAIT64_SLICE_NS from now; false when S ends first. */
+static bool slice_deadline(struct deadline *s)
+{
+	struct timespec cap;
+
+	if (!s->set)
+		s->clk = CLOCK_MONOTONIC;
+	clock_gettime(s->clk, &cap);
+	cap.tv_nsec += WAIT64_SLICE_NS;
+	if (cap.tv_nsec >= 1000000000) {
+		cap.tv_nsec -= 1000000000;
+		cap.tv_sec++;
+	}
+	if (s->set && (s->abs.tv_sec < cap.tv_sec ||
+		       (s->abs.tv_sec == cap.tv_sec && s->abs.tv_nsec <= cap.tv_nsec)))
+		return false;
+	s->set = true;
+	s->abs = cap;
+	return true;
+}
+
+/* 64-bit WAIT on a shared key: the futex compares the low half only (see
+ * the top), so sleep in slices and compare all 64 bits again. */
+static int wait64_sh(struct fbsd_thread *td, uint32_t *w, gaddr_t addr, uint64_t val,
+		     const struct deadline *d)
+{
+	for (;;) {
+		struct deadline s = *d;
+		bool sliced = slice_deadline(&s);
+		int err = fx_sleep(td, w, (uint32_t)val, K_WAIT, &s);
+		uint64_t cur;
+
+		if (err != FBSD_ETIMEDOUT || !sliced)
+			return err;
+		if (copy_from_guest(&cur, addr, sizeof(cur)) < 0)
+			return FBSD_EFAULT;
+		if (cur != val)
+			return 0;
+	}
+}
+
+static int do_wait_sh(struct fbsd_thread *td, gaddr_t addr, uint64_t val, bool is32,
+		      const struct deadline *d)
+{
+	uint32_t *w = word32(addr);
+	uint64_t cur;
+
+	/* umtx_key_get(PROCESS_SHARE) wants the word writable. */
+	if (!w)
+		return FBSD_EFAULT;
+	if (is32)
+		return fx_sleep(td, w, (uint32_t)val, K_WAIT, d);
+	if (copy_from_guest(&cur, addr, sizeof(cur)) < 0)
+		return FBSD_EFAULT;
+	return cur == val ? wait64_sh(td, w, addr, val, d) : 0;
+}
+
+/* WAIT/WAIT_UINT/WAKE (not _PRIVATE) on an aligned word of shared memory. */
+static bool wait_shared(gaddr_t addr, bool priv)
+{
+	return !priv && !(addr & 3) && fbsd_umtx_shared_mem(addr);
+}
+
+
 static int do_wait(struct fbsd_thread *td, gaddr_t addr, uint64_t val, bool is32,
-		   const struct deadline *d)
+		   bool priv, const struct deadline *d)
 {
 	struct waiter w;
-	struct bucket *b = lock_key(addr);
+	struct bucket *b;
 	uint64_t cur = 0;
 	int err = 0;
 
+	if (wait_shared(addr, priv))
+		return do_wait_sh(td, addr, val, is32, d);
+	b = lock_key(addr);
 	/* Check and queue under the bucket lock: see the top. */
 	if (copy_from_guest(&cur, addr, is32 ? 4 : 8) < 0) {
 		unlock_key(b);
@@ -377,82 +571,170 @@ static int do_wait(struct fbsd_thread *td, gaddr_t addr, uint64_t val, bool is32
 	return err;
 }
 
-static int do_wake(gaddr_t addr, uint64_t n)
+static int do_wake(gaddr_t addr, uint64_t n, bool priv)
 {
-	struct bucket *b = lock_key(addr);
+	struct bucket *b;
 
+	if (wait_shared(addr, priv)) {
+		uint32_t *w = word32(addr);
+		if (!w)
+			return FBSD_EFAULT;
+		fx_wake(w, n > INT_MAX ? INT_MAX : (int)n, KBIT(K_WAIT));
+		return 0;
+	}
+	b = lock_key(addr);
 	wq_wake(b, addr, K_WAIT, n > INT_MAX ? INT_MAX : (int)n);
 	unlock_key(b);
 	return 0;
 }
 
+/* thr_exit's wake: kern_umtx_wake(..., is_private = 0). */
 void fbsd_umtx_wake_addr(uint64_t addr, int n)
 {
-	do_wake(addr, (uint64_t)n);
+	do_wake(addr, (uint64_t)n, false);
 }
 
 /* ---- umutex ---- */
 
 enum { MODE_LOCK, MODE_TRY, MODE_WAIT };
 
+#define M_BLOCK (-1)    /* mutex_try: owned by another thread, sleep */
+
+static bool owner_free(uint32_t owner)
+{
+	return owner == UMUTEX_UNOWNED || owner == UMUTEX_CONTESTED ||
+	       owner == UMUTEX_RB_OWNERDEAD || owner == UMUTEX_RB_NOTRECOV;
+}
+
+/* The non-sleeping part of do_lock_normal(): 0 or an error when done,
+ * M_BLOCK when the caller must sleep. */
+static int mutex_try(uint32_t *ow, uint32_t id, int mode)
+{
+	for (;;) {
+		uint32_t owner = ld32(ow);
+
+		if (mode == MODE_WAIT)
+			return owner_free(owner) ? 0 : M_BLOCK;
+		if (owner == UMUTEX_UNOWNED) {
+			if (cas32(ow, &owner, id))
+				return 0;
+			continue;
+		}
+		if (owner == UMUTEX_RB_OWNERDEAD) {
+			if (cas32(ow, &owner, id | UMUTEX_CONTESTED))
+				return FBSD_EOWNERDEAD;
+			continue;
+		}
+		if (owner == UMUTEX_RB_NOTRECOV)
+			return FBSD_ENOTRECOVERABLE;
+		if (owner == UMUTEX_CONTESTED) {
+			if (cas32(ow, &owner, id | UMUTEX_CONTESTED))
+				return 0;
+			continue;
+		}
+		if (mode == MODE_TRY)
+			return FBSD_EBUSY;
+		if ((owner & ~UMUTEX_CONTESTED) == id)
+			return FBSD_EDEADLK;
+		return M_BLOCK;
+	}
+}
+
+/* Private key: mark it contested and sleep, all under the key lock.
+ * 0 means "try again". */
+static int mutex_sleep_q(struct fbsd_thread *td, gaddr_t m, uint32_t *ow,
+			 const struct deadline *d)
+{
+	struct bucket *b = lock_key(m);
+	uint32_t owner = ld32(ow);
+	struct waiter w;
+	int err;
+
+	if (owner_free(owner) ||
+	    (!(owner & UMUTEX_CONTESTED) && !cas32(ow, &owner, owner | UMUTEX_CONTESTED))) {
+		unlock_key(b);
+		return 0;
+	}
+	wq_insert(b, &w, m, K_MUTEX, td);
+	err = wq_sleep(b, &w, d);
+	unlock_key(b);
+	return err;
+}
+
+/* Shared key: mark it contested, sleep on m_owner holding that value. */
+static int mutex_sleep_sh(struct fbsd_thread *td, uint32_t *ow, const struct deadline *d)
+{
+	uint32_t owner = ld32(ow);
+
+	if (owner_free(owner))
+		return 0;
+	if (!(owner & UMUTEX_CONTESTED)) {
+		if (!cas32(ow, &owner, owner | UMUTEX_CONTESTED))
+			return 0;
+		owner |= UMUTEX_CONTESTED;
+	}
+	return fx_sleep(td, ow, owner, K_MUTEX, d);
+}
+
 /* do_lock_normal() (also used for PI/PP, see the top). */
 static int mutex_lock(struct fbsd_thread *td, gaddr_t m, int mode, const struct deadline *d)
 {
 	uint32_t *ow = word32(m + M_OWNER), *fl = word32(m + M_FLAGS);
-	uint32_t id = (uint32_t)td->tid, owner;
-	struct waiter w;
-	struct bucket *b;
+	uint32_t id = (uint32_t)td->tid;
+	bool sh;
 	int err;
 
 	if (!ow || !fl)
 		return FBSD_EFAULT;
+	sh = obj_shared(m, fl);
 	for (;;) {
-		owner = ld32(ow);
-		if (mode == MODE_WAIT) {
-			if (owner == UMUTEX_UNOWNED || owner == UMUTEX_CONTESTED ||
-			    owner == UMUTEX_RB_OWNERDEAD || owner == UMUTEX_RB_NOTRECOV)
-				return 0;
-		} else {
-			if (owner == UMUTEX_UNOWNED) {
-				if (cas32(ow, &owner, id))
-					return 0;
-				continue;
-			}
-			if (owner == UMUTEX_RB_OWNERDEAD) {
-				if (cas32(ow, &owner, id | UMUTEX_CONTESTED))
-					return FBSD_EOWNERDEAD;
-				continue;
-			}
-			if (owner == UMUTEX_RB_NOTRECOV)
-				return FBSD_ENOTRECOVERABLE;
-			if (owner == UMUTEX_CONTESTED) {
-				if (cas32(ow, &owner, id | UMUTEX_CONTESTED))
-					return 0;
-				continue;
-			}
-			if (mode == MODE_TRY)
-				return FBSD_EBUSY;
-			if ((owner & ~UMUTEX_CONTESTED) == id)
-				return FBSD_EDEADLK;
-		}
-		/* Mark it contested and sleep, all under the key lock. */
-		b = lock_key(m);
-		owner = ld32(ow);
-		if (owner == UMUTEX_UNOWNED || owner == UMUTEX_CONTESTED ||
-		    owner == UMUTEX_RB_OWNERDEAD || owner == UMUTEX_RB_NOTRECOV) {
-			unlock_key(b);
-			continue;
-		}
-		if (!(owner & UMUTEX_CONTESTED) && !cas32(ow, &owner, owner | UMUTEX_CONTESTED)) {
-			unlock_key(b);
-			continue;
-		}
-		wq_insert(b, &w, m, K_MUTEX, td);
-		err = wq_sleep(b, &w, d);
-		unlock_key(b);
+		if ((err = mutex_try(ow, id, mode)) != M_BLOCK)
+			return err;
+		err = sh ? mutex_sleep_sh(td, ow, d) : mutex_sleep_q(td, m, ow, d);
 		if (err)
 			return err;
 	}
+}
+
+/* do_wake2_umutex() on a shared key, after the word changed: keep it
+ * contested while more than one sleeps (or one does and it is owned),
+ * wake one when it is free. */
+static void mutex_wake2_sh(uint32_t *ow)
+{
+	int count = fx_count(ow);
+	uint32_t owner = ld32(ow);
+
+	while (!(owner & UMUTEX_CONTESTED) &&
+	       (count > 1 || (count == 1 && (owner & ~UMUTEX_CONTESTED) != 0))) {
+		if (cas32(ow, &owner, owner | UMUTEX_CONTESTED))
+			break;
+	}
+	if (count != 0 && ((owner & ~UMUTEX_CONTESTED) == 0 ||
+			   owner == UMUTEX_RB_OWNERDEAD || owner == UMUTEX_RB_NOTRECOV))
+		fx_wake(ow, 1, KBIT(K_MUTEX));
+}
+
+/* What an unlock leaves in m_owner. */
+static uint32_t unlocked_word(uint32_t flags, bool rb)
+{
+	return rb ? UMUTEX_RB_OWNERDEAD :
+	       (flags & UMUTEX_NONCONSISTENT) ? UMUTEX_RB_NOTRECOV :
+	       (flags & UMUTEX_PRIO_PROTECT) ? UMUTEX_CONTESTED : UMUTEX_UNOWNED;
+}
+
+/* Shared key: free the word, then the MUTEX_WAKE2 logic (the sleepers
+ * compared the old word, so none is missed; see the top). */
+static int mutex_unlock_sh(uint32_t *ow, uint32_t id, uint32_t newlock)
+{
+	uint32_t owner = ld32(ow);
+
+	do {
+		if ((owner & ~UMUTEX_CONTESTED) != id)
+			return FBSD_EPERM;
+	} while (!cas32(ow, &owner, newlock));
+	if (owner & UMUTEX_CONTESTED)
+		mutex_wake2_sh(ow);
+	return 0;
 }
 
 /* do_unlock_normal(); RB: the owner died (robust list processing). */
@@ -466,13 +748,13 @@ static int mutex_unlock(struct fbsd_thread *td, gaddr_t m, bool rb)
 	if (!ow || !fl)
 		return FBSD_EFAULT;
 	flags = ld32(fl);
+	if (obj_shared(m, fl))
+		return mutex_unlock_sh(ow, id, unlocked_word(flags, rb));
 	for (;;) {
 		owner = ld32(ow);
 		if ((owner & ~UMUTEX_CONTESTED) != id)
 			return FBSD_EPERM;
-		newlock = rb ? UMUTEX_RB_OWNERDEAD :
-			  (flags & UMUTEX_NONCONSISTENT) ? UMUTEX_RB_NOTRECOV :
-			  (flags & UMUTEX_PRIO_PROTECT) ? UMUTEX_CONTESTED : UMUTEX_UNOWNED;
+		newlock = unlocked_word(flags, rb);
 		if (!(owner & UMUTEX_CONTESTED)) {
 			if (cas32(ow, &owner, newlock))
 				return 0;
@@ -498,9 +780,10 @@ static int mutex_unlock(struct fbsd_thread *td, gaddr_t m, bool rb)
 /* do_wake_umutex() (MUTEX_WAKE, deprecated). */
 static int mutex_wake(gaddr_t m)
 {
-	uint32_t *ow = word32(m + M_OWNER);
+	uint32_t *ow = word32(m + M_OWNER), *fl = word32(m + M_FLAGS);
+	bool sh = obj_shared(m, fl);
 	uint32_t owner;
-	struct bucket *b;
+	struct bucket *b = NULL;
 	int count;
 
 	if (!ow)
@@ -508,20 +791,30 @@ static int mutex_wake(gaddr_t m)
 	owner = ld32(ow);
 	if ((owner & ~UMUTEX_CONTESTED) != 0)
 		return 0;
-	b = lock_key(m);
-	count = wq_count(b, m, K_MUTEX);
+	if (sh) {
+		count = fx_count(ow);
+	} else {
+		b = lock_key(m);
+		count = wq_count(b, m, K_MUTEX);
+	}
 	if (count <= 1) {
 		owner = UMUTEX_CONTESTED;
 		cas32(ow, &owner, UMUTEX_UNOWNED);
 	}
-	if (count != 0 && (owner & ~UMUTEX_CONTESTED) == 0)
-		wq_wake(b, m, K_MUTEX, 1);
-	unlock_key(b);
+	if (count != 0 && (owner & ~UMUTEX_CONTESTED) == 0) {
+		if (sh)
+			fx_wake(ow, 1, KBIT(K_MUTEX));
+		else
+			wq_wake(b, m, K_MUTEX, 1);
+	}
+	if (b)
+		unlock_key(b);
 	return 0;
 }
 
-/* do_wake2_umutex() (MUTEX_WAKE2): repair the contested bit, wake one. */
-static int mutex_wake2(gaddr_t m)
+/* do_wake2_umutex() (MUTEX_WAKE2): repair the contested bit, wake one.
+ * FLAGS (the call's val) choose the key, as in FreeBSD. */
+static int mutex_wake2(gaddr_t m, uint32_t flags)
 {
 	uint32_t *ow = word32(m + M_OWNER);
 	uint32_t owner;
@@ -530,6 +823,10 @@ static int mutex_wake2(gaddr_t m)
 
 	if (!ow)
 		return FBSD_EFAULT;
+	if ((flags & USYNC_PROCESS_SHARED) && fbsd_umtx_shared_mem(m)) {
+		mutex_wake2_sh(ow);
+		return 0;
+	}
 	b = lock_key(m);
 	count = wq_count(b, m, K_MUTEX);
 	owner = ld32(ow);
@@ -545,15 +842,38 @@ static int mutex_wake2(gaddr_t m)
 	return 0;
 }
 
+/* Wait for a PP mutex held by another thread (set_ceiling); 0: retry. */
+static int ceiling_sleep(struct fbsd_thread *td, gaddr_t m, uint32_t *ow, bool sh)
+{
+	struct deadline forever = { 0 };
+	struct waiter w;
+	struct bucket *b;
+	uint32_t owner;
+	int err;
+
+	if (sh) {
+		owner = ld32(ow);
+		return owner == UMUTEX_CONTESTED ? 0 : fx_sleep(td, ow, owner, K_MUTEX, &forever);
+	}
+	b = lock_key(m);
+	if (ld32(ow) == UMUTEX_CONTESTED) {
+		unlock_key(b);
+		return 0;
+	}
+	wq_insert(b, &w, m, K_MUTEX, td);
+	err = wq_sleep(b, &w, &forever);
+	unlock_key(b);
+	return err;
+}
+
 /* do_set_ceiling(): take the (PP) mutex, set m_ceilings[0], release. */
 static int set_ceiling(struct fbsd_thread *td, gaddr_t m, uint32_t ceiling, gaddr_t old_out)
 {
 	uint32_t *ow = word32(m + M_OWNER), *fl = word32(m + M_FLAGS);
 	uint32_t *ceil = word32(m + M_CEILINGS);
 	uint32_t id = (uint32_t)td->tid, owner, old;
-	struct deadline forever = { 0 };
-	struct waiter w;
 	struct bucket *b;
+	bool sh;
 	int err;
 
 	if (ceiling > FBSD_RTP_PRIO_MAX)
@@ -562,30 +882,27 @@ static int set_ceiling(struct fbsd_thread *td, gaddr_t m, uint32_t ceiling, gadd
 		return FBSD_EFAULT;
 	if (!(ld32(fl) & UMUTEX_PRIO_PROTECT))
 		return FBSD_EINVAL;
+	sh = obj_shared(m, fl);
 	for (;;) {
 		old = ld32(ceil);
 		owner = UMUTEX_CONTESTED;
 		if (cas32(ow, &owner, id | UMUTEX_CONTESTED)) {
 			st32(ceil, ceiling);
 			st32(ow, UMUTEX_CONTESTED);
-			b = lock_key(m);
-			wq_wake(b, m, K_MUTEX, INT_MAX);
-			unlock_key(b);
+			if (sh) {
+				fx_wake(ow, INT_MAX, KBIT(K_MUTEX));
+			} else {
+				b = lock_key(m);
+				wq_wake(b, m, K_MUTEX, INT_MAX);
+				unlock_key(b);
+			}
 			break;
 		}
 		if ((owner & ~UMUTEX_CONTESTED) == id) {
 			st32(ceil, ceiling);
 			break;
 		}
-		b = lock_key(m);
-		if (ld32(ow) == UMUTEX_CONTESTED) {
-			unlock_key(b);
-			continue;
-		}
-		wq_insert(b, &w, m, K_MUTEX, td);
-		err = wq_sleep(b, &w, &forever);
-		unlock_key(b);
-		if (err)
+		if ((err = ceiling_sleep(td, m, ow, sh)) != 0)
 			return err;
 	}
 	if (old_out && copy_to_guest(old_out, &old, sizeof(old)) < 0)
@@ -594,6 +911,36 @@ static int set_ceiling(struct fbsd_thread *td, gaddr_t m, uint32_t ceiling, gadd
 }
 
 /* ---- condition variables ---- */
+
+/* Shared key: c_has_waiters is a wake-up count (see the top).  Take the
+ * count before the mutex is released; any signal after that changes it,
+ * so the sleep below either is woken or does not start. */
+static int cv_wait_sh(struct fbsd_thread *td, uint32_t *hw, gaddr_t m,
+		      const struct fbsd_timespec *ts, uint32_t wflags, uint32_t clockid)
+{
+	struct deadline d = { 0 };
+	uint32_t seq = ld32(hw);
+	int err;
+
+	while (seq == 0 && !cas32(hw, &seq, 1))
+		;
+	if (seq == 0)
+		seq = 1;
+	err = mutex_unlock(td, m, false);
+	if (!err && ts)
+		err = deadline_make(&d, ts, wflags & CVWAIT_ABSTIME, clockid);
+	return err ? err : fx_sleep(td, hw, seq, K_CV, &d);
+}
+
+/* Shared key: a new count, then the wake-up. */
+static void cv_signal_sh(uint32_t *hw, bool all)
+{
+	uint32_t seq = ld32(hw);
+
+	while (seq != 0 && !cas32(hw, &seq, seq + 1 ? seq + 1 : 1))
+		;
+	fx_wake(hw, all ? INT_MAX : 1, KBIT(K_CV));
+}
 
 static int cv_wait(struct fbsd_thread *td, gaddr_t cv, uint32_t wflags, gaddr_t m,
 		   gaddr_t tsp)
@@ -617,6 +964,8 @@ static int cv_wait(struct fbsd_thread *td, gaddr_t cv, uint32_t wflags, gaddr_t 
 		if (copy_from_guest(&ts, tsp, sizeof(ts)) < 0)
 			return FBSD_EFAULT;
 	}
+	if (obj_shared(cv, word32(cv + C_FLAGS)))
+		return cv_wait_sh(td, hw, m, tsp ? &ts : NULL, wflags, clockid);
 	/* Queue first, then release the mutex: a signal after the unlock
 	 * finds us queued. */
 	b = lock_key(cv);
@@ -653,6 +1002,10 @@ static int cv_signal(gaddr_t cv, bool all)
 
 	if (!hw)
 		return FBSD_EFAULT;
+	if (obj_shared(cv, word32(cv + C_FLAGS))) {
+		cv_signal_sh(hw, all);
+		return 0;
+	}
 	b = lock_key(cv);
 	cnt = wq_count(b, cv, K_CV);
 	n = wq_wake(b, cv, K_CV, all ? INT_MAX : 1);
@@ -663,6 +1016,90 @@ static int cv_signal(gaddr_t cv, bool all)
 }
 
 /* ---- rwlocks ---- */
+
+/* Shared key: the last blocked reader (writer) clears its waiters bit.
+ * Whoever queued meanwhile compared a word with the bit set: wake them all
+ * (of KINDS) so they set it again (the private path orders this with the
+ * key lock instead). */
+static void rw_clear_wake(uint32_t *st, uint32_t bit, uint32_t kinds)
+{
+	uint32_t state = ld32(st);
+
+	while ((state & bit) && !cas32(st, &state, state & ~bit))
+		;
+	fx_wake(st, INT_MAX, kinds);
+}
+
+/* Sleep on rw_state with BIT set in the compared word; 0: re-check. */
+static int rw_sleep_sh(struct fbsd_thread *td, uint32_t *st, uint32_t state, uint32_t bit,
+		       int kind, const struct deadline *d)
+{
+	if (!(state & bit) && !cas32(st, &state, state | bit))
+		return 0;
+	return fx_sleep(td, st, state | bit, kind, d);
+}
+
+static int rw_rdlock_sh(struct fbsd_thread *td, uint32_t *st, uint32_t *br, uint32_t wrflags,
+			const struct deadline *d)
+{
+	uint32_t state;
+	int err = 0;
+
+	for (;;) {
+		state = ld32(st);
+		while (!(state & wrflags)) {
+			if (URWLOCK_READER_COUNT(state) == URWLOCK_MAX_READERS)
+				return FBSD_EAGAIN;
+			if (cas32(st, &state, state + 1))
+				return 0;
+		}
+		__atomic_add_fetch(br, 1, __ATOMIC_SEQ_CST);
+		while ((state & wrflags) && !err) {
+			err = rw_sleep_sh(td, st, state, URWLOCK_READ_WAITERS, K_RW_READ, d);
+			state = ld32(st);
+		}
+		if (__atomic_sub_fetch(br, 1, __ATOMIC_SEQ_CST) == 0)
+			rw_clear_wake(st, URWLOCK_READ_WAITERS, KBIT(K_RW_READ));
+		if (err)
+			return err;
+	}
+}
+
+static bool rw_busy(uint32_t state)
+{
+	return (state & URWLOCK_WRITE_OWNER) || URWLOCK_READER_COUNT(state) != 0;
+}
+
+static int rw_wrlock_sh(struct fbsd_thread *td, uint32_t *st, uint32_t *br, uint32_t *bw,
+			const struct deadline *d)
+{
+	uint32_t state, blocked_readers = 0;
+	int err = 0;
+
+	for (;;) {
+		state = ld32(st);
+		while (!rw_busy(state))
+			if (cas32(st, &state, state | URWLOCK_WRITE_OWNER))
+				return 0;
+		if (err) {
+			/* Timed out or interrupted: readers we kept out may go. */
+			if (!(state & (URWLOCK_WRITE_OWNER | URWLOCK_WRITE_WAITERS)) &&
+			    blocked_readers != 0)
+				fx_wake(st, INT_MAX, KBIT(K_RW_READ));
+			return err;
+		}
+		__atomic_add_fetch(bw, 1, __ATOMIC_SEQ_CST);
+		while (rw_busy(state) && !err) {
+			err = rw_sleep_sh(td, st, state, URWLOCK_WRITE_WAITERS, K_RW_WRITE, d);
+			state = ld32(st);
+		}
+		blocked_readers = 0;
+		if (__atomic_sub_fetch(bw, 1, __ATOMIC_SEQ_CST) == 0) {
+			rw_clear_wake(st, URWLOCK_WRITE_WAITERS, KBIT(K_RW_WRITE));
+			blocked_readers = ld32(br);
+		}
+	}
+}
 
 static int rw_rdlock(struct fbsd_thread *td, gaddr_t rw, uint32_t fflag, const struct deadline *d)
 {
@@ -677,6 +1114,8 @@ static int rw_rdlock(struct fbsd_thread *td, gaddr_t rw, uint32_t fflag, const s
 		return FBSD_EFAULT;
 	if (!(fflag & URWLOCK_PREFER_READER) && !(ld32(fl) & URWLOCK_PREFER_READER))
 		wrflags |= URWLOCK_WRITE_WAITERS;
+	if (obj_shared(rw, fl))
+		return rw_rdlock_sh(td, st, br, wrflags, d);
 	for (;;) {
 		state = ld32(st);
 		while (!(state & wrflags)) {
@@ -727,6 +1166,8 @@ static int rw_wrlock(struct fbsd_thread *td, gaddr_t rw, const struct deadline *
 
 	if (!st || !br || !bw)
 		return FBSD_EFAULT;
+	if (obj_shared(rw, word32(rw + RW_FLAGS)))
+		return rw_wrlock_sh(td, st, br, bw, d);
 	for (;;) {
 		state = ld32(st);
 		while (!(state & URWLOCK_WRITE_OWNER) && URWLOCK_READER_COUNT(state) == 0)
@@ -775,45 +1216,72 @@ static int rw_wrlock(struct fbsd_thread *td, gaddr_t rw, const struct deadline *
 	}
 }
 
+/* Whom an unlock from STATE wakes: one writer or every reader. */
+static int rw_wakes(uint32_t state, uint32_t flags, int *kind)
+{
+	uint32_t first = URWLOCK_WRITE_WAITERS, second = URWLOCK_READ_WAITERS;
+
+	if (flags & URWLOCK_PREFER_READER)
+		first = URWLOCK_READ_WAITERS, second = URWLOCK_WRITE_WAITERS;
+	if (state & first)
+		*kind = first == URWLOCK_WRITE_WAITERS ? K_RW_WRITE : K_RW_READ;
+	else if (state & second)
+		*kind = second == URWLOCK_WRITE_WAITERS ? K_RW_WRITE : K_RW_READ;
+	else
+		return 0;
+	return *kind == K_RW_WRITE ? 1 : INT_MAX;
+}
+
+/* Drop a write hold or one read hold; false (EPERM) when none is held.
+ * *STATE is left at the value replaced. */
+static bool rw_release(uint32_t *st, uint32_t *state)
+{
+	*state = ld32(st);
+	if (*state & URWLOCK_WRITE_OWNER) {
+		while (!cas32(st, state, *state & ~URWLOCK_WRITE_OWNER))
+			if (!(*state & URWLOCK_WRITE_OWNER))
+				return false;
+		return true;
+	}
+	if (URWLOCK_READER_COUNT(*state) == 0)
+		return false;
+	while (!cas32(st, state, *state - 1))
+		if (URWLOCK_READER_COUNT(*state) == 0)
+			return false;
+	return true;
+}
+
+static int rw_unlock_sh(uint32_t *st, uint32_t flags)
+{
+	uint32_t state;
+	int kind = K_RW_WRITE, count;
+
+	if (!rw_release(st, &state))
+		return FBSD_EPERM;
+	count = rw_wakes(state, flags, &kind);
+	if (count)
+		fx_wake(st, count, KBIT(kind));
+	return 0;
+}
+
 static int rw_unlock(gaddr_t rw)
 {
 	uint32_t *st = word32(rw + RW_STATE), *fl = word32(rw + RW_FLAGS);
 	uint32_t state, flags;
 	struct bucket *b;
-	int count = 0, kind = K_RW_WRITE;
+	int count, kind = K_RW_WRITE;
 
 	if (!st || !fl)
 		return FBSD_EFAULT;
 	flags = ld32(fl);
+	if (obj_shared(rw, fl))
+		return rw_unlock_sh(st, flags);
 	b = lock_key(rw);
-	state = ld32(st);
-	if (state & URWLOCK_WRITE_OWNER) {
-		while (!cas32(st, &state, state & ~URWLOCK_WRITE_OWNER))
-			if (!(state & URWLOCK_WRITE_OWNER)) {
-				unlock_key(b);
-				return FBSD_EPERM;
-			}
-	} else if (URWLOCK_READER_COUNT(state) != 0) {
-		while (!cas32(st, &state, state - 1))
-			if (URWLOCK_READER_COUNT(state) == 0) {
-				unlock_key(b);
-				return FBSD_EPERM;
-			}
-	} else {
+	if (!rw_release(st, &state)) {
 		unlock_key(b);
 		return FBSD_EPERM;
 	}
-	if (!(flags & URWLOCK_PREFER_READER)) {
-		if (state & URWLOCK_WRITE_WAITERS)
-			count = 1, kind = K_RW_WRITE;
-		else if (state & URWLOCK_READ_WAITERS)
-			count = INT_MAX, kind = K_RW_READ;
-	} else {
-		if (state & URWLOCK_READ_WAITERS)
-			count = INT_MAX, kind = K_RW_READ;
-		else if (state & URWLOCK_WRITE_WAITERS)
-			count = 1, kind = K_RW_WRITE;
-	}
+	count = rw_wakes(state, flags, &kind);
 	if (count)
 		wq_wake(b, rw, kind, count);
 	unlock_key(b);
@@ -839,6 +1307,41 @@ static void sem2_remaining(const struct deadline *d, gaddr_t size, gaddr_t ptr)
 	copy_to_guest(ptr + 24, &left, sizeof(left));
 }
 
+/* Shared key: set USEM_HAS_WAITERS on an empty semaphore and sleep on
+ * _count holding exactly that; a post changes the word. */
+static int sem2_wait_sh(struct fbsd_thread *td, uint32_t *cp, const struct deadline *d)
+{
+	uint32_t count = ld32(cp);
+
+	for (;;) {
+		if (USEM_COUNT(count) != 0)
+			return 0;
+		if (count == USEM_HAS_WAITERS || cas32(cp, &count, USEM_HAS_WAITERS))
+			break;
+	}
+	return fx_sleep(td, cp, USEM_HAS_WAITERS, K_SEM, d);
+}
+
+/* Shared key, do_sem2_wake(): with one sleeper, clear the waiters flag and
+ * wake everyone who compared it set (they set it again if they still
+ * wait); with several, wake one. */
+static void sem2_wake_sh(uint32_t *cp)
+{
+	int cnt = fx_count(cp);
+	uint32_t count;
+
+	if (cnt == 0)
+		return;
+	if (cnt > 1) {
+		fx_wake(cp, 1, KBIT(K_SEM));
+		return;
+	}
+	count = ld32(cp);
+	while ((count & USEM_HAS_WAITERS) && !cas32(cp, &count, count & ~USEM_HAS_WAITERS))
+		;
+	fx_wake(cp, INT_MAX, KBIT(K_SEM));
+}
+
 static int sem2_wait(struct fbsd_thread *td, gaddr_t sem, gaddr_t size, gaddr_t ptr)
 {
 	uint32_t *cp = word32(sem + SEM2_COUNT), *fp = word32(sem + SEM2_FLAGS);
@@ -852,6 +1355,12 @@ static int sem2_wait(struct fbsd_thread *td, gaddr_t sem, gaddr_t size, gaddr_t 
 		return FBSD_EFAULT;
 	if ((err = timeout_in(&d, size, ptr)) != 0)
 		return err;
+	if (obj_shared(sem, fp)) {
+		err = sem2_wait_sh(td, cp, &d);
+		if (err == FBSD_EINTR && d.set && d.relative)
+			sem2_remaining(&d, size, ptr);
+		return err;
+	}
 	b = lock_key(sem);
 	wq_insert(b, &w, sem, K_SEM, td);
 	count = ld32(cp);
@@ -882,6 +1391,10 @@ static int sem2_wake(gaddr_t sem)
 
 	if (!cp)
 		return FBSD_EFAULT;
+	if (obj_shared(sem, word32(sem + SEM2_FLAGS))) {
+		sem2_wake_sh(cp);
+		return 0;
+	}
 	b = lock_key(sem);
 	cnt = wq_count(b, sem, K_SEM);
 	if (cnt > 0) {
@@ -911,6 +1424,13 @@ static int sem_wait(struct fbsd_thread *td, gaddr_t sem, gaddr_t size, gaddr_t p
 		return FBSD_EFAULT;
 	if ((err = timeout_in(&d, size, ptr)) != 0)
 		return err;
+	if (obj_shared(sem, word32(sem + SEM_FLAGS))) {
+		/* Shared key: sleep on _count == 0 (a post changes it), and
+		 * _has_waiters is never cleared (see the top). */
+		uint32_t zero = 0;
+		cas32(hw, &zero, 1);
+		return ld32(cp) != 0 ? 0 : fx_sleep(td, cp, 0, K_SEM, &d);
+	}
 	b = lock_key(sem);
 	wq_insert(b, &w, sem, K_SEM, td);
 	uint32_t zero = 0;
@@ -933,6 +1453,13 @@ static int sem_wake(gaddr_t sem)
 
 	if (!hw)
 		return FBSD_EFAULT;
+	if (obj_shared(sem, word32(sem + SEM_FLAGS))) {
+		uint32_t *cp = word32(sem + SEM_COUNT);
+		if (!cp)
+			return FBSD_EFAULT;
+		fx_wake(cp, 1, KBIT(K_SEM));
+		return 0;
+	}
 	b = lock_key(sem);
 	cnt = wq_count(b, sem, K_SEM);
 	n = wq_wake(b, sem, K_SEM, 1);
@@ -983,7 +1510,7 @@ static int nwake_private(gaddr_t arr, uint64_t n)
 		uint64_t a;
 		if (copy_from_guest(&a, arr + 8 * i, sizeof(a)) < 0)
 			return FBSD_EFAULT;
-		do_wake(a, INT_MAX);
+		do_wake(a, INT_MAX, true);
 	}
 	return 0;
 }
@@ -999,10 +1526,11 @@ int fbsd_sys__umtx_op(struct fbsd_thread *td, const struct fbsd__umtx_op_args *u
 	case OP_WAIT_UINT_PRIVATE:
 		if ((err = timeout_in(&d, uap->uaddr1, uap->uaddr2)) != 0)
 			return err;
-		return do_wait(td, uap->obj, uap->val, uap->op != OP_WAIT, &d);
+		return do_wait(td, uap->obj, uap->val, uap->op != OP_WAIT,
+			       uap->op == OP_WAIT_UINT_PRIVATE, &d);
 	case OP_WAKE:
 	case OP_WAKE_PRIVATE:
-		return do_wake(uap->obj, uap->val);
+		return do_wake(uap->obj, uap->val, uap->op == OP_WAKE_PRIVATE);
 	case OP_NWAKE_PRIVATE:
 		return nwake_private(uap->obj, uap->val);
 	case OP_MUTEX_TRYLOCK:
@@ -1022,7 +1550,7 @@ int fbsd_sys__umtx_op(struct fbsd_thread *td, const struct fbsd__umtx_op_args *u
 	case OP_MUTEX_WAKE:
 		return mutex_wake(uap->obj);
 	case OP_MUTEX_WAKE2:
-		return mutex_wake2(uap->obj);
+		return mutex_wake2(uap->obj, (uint32_t)uap->val);
 	case OP_SET_CEILING:
 		return set_ceiling(td, uap->obj, (uint32_t)uap->val, uap->uaddr1);
 	case OP_CV_WAIT:
@@ -1050,13 +1578,8 @@ int fbsd_sys__umtx_op(struct fbsd_thread *td, const struct fbsd__umtx_op_args *u
 		return sem2_wait(td, uap->obj, uap->uaddr1, uap->uaddr2);
 	case OP_SEM2_WAKE:
 		return sem2_wake(uap->obj);
-	case OP_SHM: {
-		static atomic_int said;
-		if (!atomic_exchange(&said, 1))
-			log_msg("_umtx_op(UMTX_OP_SHM): process-shared umtx objects are "
-				"not supported; returning EOPNOTSUPP");
-		return FBSD_EOPNOTSUPP;
-	}
+	case OP_SHM:
+		return fbsd_umtx_shm(td, (uint32_t)uap->val, uap->uaddr1);
 	case OP_ROBUST_LISTS:
 		return robust_lists(td, uap->val, uap->uaddr1);
 	case OP_GET_MIN_TIMEOUT: {
