@@ -27,7 +27,6 @@
 
 #define DEFAULT_RELEASE "14.3-RELEASE"
 #define DEFAULT_STACK (8ULL << 20)
-#define FBSD_MAIN_TID 100001
 
 extern char **environ;
 
@@ -276,7 +275,7 @@ int main(int argc, char **argv)
 	curthread = &main_td;
 	a64_init(&main_td.cpu);
 	main_td.cpu.opaque = &main_td;
-	main_td.tid = FBSD_MAIN_TID;
+	main_td.tid = FBSD_TID_BASE + getpid();  /* the main thread's host tid */
 	fbsd_arch_set_entry(&main_td, entry.pc, entry.sp, entry.x0);
 	fbsd_sysctl_set_stack(entry.usrstack, entry.ps_strings);
 	fbsd_signal_init(&main_td);

@@ -95,7 +95,7 @@ static void check_self(int pid, int nthreads)
 	CHECK_EQ(strcmp((char *)buf + KP_COMM, myname), 0);
 	CHECK_EQ(strcmp((char *)buf + KP_EMUL, "FreeBSD ELF64"), 0);
 	CHECK_EQ(i32(buf, KP_NUMTHREADS), nthreads);
-	CHECK_EQ(i32(buf, KP_TID), 100001);
+	CHECK_EQ(i32(buf, KP_TID), 100000 + sys(FBSD_SYS_getpid));
 }
 
 int main(int argc, char **argv, char **envp)
@@ -139,7 +139,7 @@ int main(int argc, char **argv, char **envp)
 	/* ---- a second thread ---- */
 	CHECK_EQ(thr_start(&t, sleeper, 0), 0);
 	tid2 = t.tid;
-	CHECK(tid2 > 100001);
+	CHECK(tid2 > 100000 && tid2 != 100000 + sys(FBSD_SYS_getpid));
 	check_self(pid, 2);
 	/* pid_td: one record per thread */
 	len = 0;
@@ -148,7 +148,7 @@ int main(int argc, char **argv, char **envp)
 	len = sizeof(buf);
 	CHECK_EQ(get_proc(0x11, pid, buf, &len), 0);
 	CHECK_EQ(len, 2 * KP_SIZE);
-	CHECK_EQ(i32(buf, KP_TID), 100001);
+	CHECK_EQ(i32(buf, KP_TID), 100000 + sys(FBSD_SYS_getpid));
 	CHECK_EQ(i32(buf + KP_SIZE, KP_TID), tid2);
 	CHECK_EQ(i32(buf + KP_SIZE, KP_PID), pid);
 	CHECK_EQ(i32(buf + KP_SIZE, KP_NUMTHREADS), 2);

@@ -36,7 +36,10 @@ int main(int argc, char **argv, char **envp)
 	struct thr_param p;
 	long ctid = 0, ptid = 0;
 
-	CHECK_EQ(thr_self(), 100001);
+	/* ids are the host's thread ids plus 100000: unique across processes,
+	 * above every pid; the main thread's is the pid's */
+	long me = thr_self();
+	CHECK_EQ(me, 100000 + sys(FBSD_SYS_getpid));
 	CHECK_ERR(sys(FBSD_SYS_thr_self, 8), FBSD_EFAULT);
 
 	memset(&p, 0, sizeof(p));
@@ -49,7 +52,7 @@ int main(int argc, char **argv, char **envp)
 	p.parent_tid = &ptid;
 	CHECK_EQ(sys(FBSD_SYS_thr_new, &p, sizeof(p)), 0);
 	/* Both ids are stored before thr_new returns. */
-	CHECK(ctid >= 100002);
+	CHECK(ctid > 100000 && ctid != me);
 	CHECK_EQ(ptid, ctid);
 	while (__atomic_load_n(&done_word, __ATOMIC_ACQUIRE) == 0)
 		umtx(&done_word, UMTX_OP_WAIT, 0, 0, 0);
@@ -63,10 +66,10 @@ int main(int argc, char **argv, char **envp)
 	/* A second thread gets a new id; the first one is gone. */
 	struct thr t2;
 	CHECK_EQ(thr_start(&t2, sleeper, 0), 0);
-	CHECK(t2.tid > ctid);
+	CHECK(t2.tid > 100000 && t2.tid != ctid && t2.tid != me);
 	CHECK_ERR(sys(FBSD_SYS_thr_kill, ctid, 0), FBSD_ESRCH);
 	CHECK_EQ(sys(FBSD_SYS_thr_kill, t2.tid, 0), 0);
-	CHECK_EQ(sys(FBSD_SYS_thr_kill, 100001, 0), 0);
+	CHECK_EQ(sys(FBSD_SYS_thr_kill, me, 0), 0);
 	CHECK_ERR(sys(FBSD_SYS_thr_kill, t2.tid, 1000), FBSD_EINVAL);
 	CHECK_ERR(sys(FBSD_SYS_thr_kill, 99, 0), FBSD_ESRCH);
 	CHECK_ERR(sys(FBSD_SYS_thr_kill2, 1, t2.tid, 0), FBSD_ESRCH);
@@ -74,9 +77,9 @@ int main(int argc, char **argv, char **envp)
 
 	/* thr_set_name: any live thread; long names are cut, not refused. */
 	CHECK_EQ(sys(FBSD_SYS_thr_set_name, t2.tid, "worker"), 0);
-	CHECK_EQ(sys(FBSD_SYS_thr_set_name, 100001, "a-very-long-thread-name-indeed"), 0);
+	CHECK_EQ(sys(FBSD_SYS_thr_set_name, me, "a-very-long-thread-name-indeed"), 0);
 	CHECK_ERR(sys(FBSD_SYS_thr_set_name, ctid, "x"), FBSD_ESRCH);
-	CHECK_ERR(sys(FBSD_SYS_thr_set_name, 100001, 8), FBSD_EFAULT);
+	CHECK_ERR(sys(FBSD_SYS_thr_set_name, me, 8), FBSD_EFAULT);
 
 	/* rtprio_thread: lookup defaults to {RTP_PRIO_NORMAL, 0}. */
 	unsigned short rtp[2] = { 9, 9 };

@@ -8,12 +8,13 @@ out=build/tests/strace
 mkdir -p "$out"
 t_build_guest tests/strace/prog.c "$out/prog" || { t_fail strace/build "cannot build prog.c"; exit 1; }
 
-# Descriptors: numbers >= 3 become FD (the host may have others open).
+# Thread ids (100000 + the host tid) become TID; descriptors >= 3 become
+# FD (the host may have others open).
 norm() {
-	sed -E -e 's/0x[0-9a-f]+/ADDR/g' \
-	    -e 's/^(100001 (write|read|close)\()([3-9]|[1-9][0-9]{1,3})([,)])/\1FD\4/' \
-	    -e 's/^(100001 close\()FD\) = -1 EBADF/\112345) = -1 EBADF/' \
-	    -e 's/^(100001 openat\(.*) = ([3-9]|[1-9][0-9]{1,3})$/\1 = FD/'
+	sed -E -e 's/^1[0-9]{5,} /TID /' -e 's/0x[0-9a-f]+/ADDR/g' \
+	    -e 's/^(TID (write|read|close)\()([3-9]|[1-9][0-9]{1,3})([,)])/\1FD\4/' \
+	    -e 's/^(TID close\()FD\) = -1 EBADF/\112345) = -1 EBADF/' \
+	    -e 's/^(TID openat\(.*) = ([3-9]|[1-9][0-9]{1,3})$/\1 = FD/'
 }
 
 for emu in "$BSDEMU" "$BSDEMU_ASAN"; do
@@ -33,7 +34,7 @@ for emu in "$BSDEMU" "$BSDEMU_ASAN"; do
 	if [ -s "$dir/stderr.txt" ]; then t_fail $tag/quiet-stderr "stderr not empty"; else t_pass $tag/quiet-stderr; fi
 	# BSDEMU_STRACE=1 is the same switch.
 	(cd "$dir" && BSDEMU_STRACE=1 "$emu" "$TESTS_ROOT/$out/prog" >/dev/null 2>env.log)
-	if grep -q '^100001 openat(AT_FDCWD, "out.txt", O_RDONLY) = ' "$dir/env.log"; then
+	if grep -Eq '^1[0-9]{5,} openat\(AT_FDCWD, "out.txt", O_RDONLY\) = ' "$dir/env.log"; then
 		t_pass $tag/env
 	else
 		t_fail $tag/env "BSDEMU_STRACE=1 did not trace"

@@ -47,7 +47,6 @@
 #define FBSD_RTP_PRIO_FIFO_BIT 8
 #define FBSD_RTP_PRIO_BASE(t) ((t) & ~FBSD_RTP_PRIO_FIFO_BIT)
 #define FBSD_RTP_PRIO_MAX 31
-#define FBSD_MAIN_TID 100001
 #define HOST_STACK_SIZE (1024 * 1024)
 
 /* struct thr_param (sys/sys/thr.h), LP64 layout (ABI-NOTES 6.1). */
@@ -80,7 +79,11 @@ static pthread_mutex_t threads_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct fbsd_thread *live;        /* live threads */
 static struct fbsd_thread *free_tds;    /* exited, for reuse */
 static int nlive;
-static int32_t next_tid = FBSD_MAIN_TID + 1;
+
+/* thr_new's start handshake (start_state): the new host thread reports
+ * its host tid, the creator stores the guest ids where thr_param asks and
+ * lets it run, or tells it to go away when that store faults. */
+enum { START_WAIT, START_TID, START_GO, START_ABORT };
 
 static long sys_futex(uint32_t *uaddr, int op, uint32_t val, const struct timespec *ts,
 		      uint32_t val3)
@@ -203,8 +206,8 @@ void fbsd_thread_fork_child(struct fbsd_thread *td)
 	td->registered = 0;
 	register_self_locked(td);
 	/* A new thread id, as FreeBSD gives the child's thread (ids are not
-	 * shared with the parent's threads). */
-	td->tid = next_tid++;
+	 * shared with the parent's threads): the child's own host tid. */
+	td->tid = FBSD_TID_BASE + (int32_t)syscall(SYS_gettid);
 }
 
 /* ---- host signal mask of a new thread ---- */
@@ -256,12 +259,33 @@ static void td_release(struct fbsd_thread *td)
 	pthread_mutex_unlock(&threads_lock);
 }
 
+static void start_set(struct fbsd_thread *td, uint32_t state)
+{
+	__atomic_store_n(&td->start_state, state, __ATOMIC_RELEASE);
+	sys_futex(&td->start_state, FUTEX_WAKE_PRIVATE, 1, NULL, 0);
+}
+
+static uint32_t start_wait(struct fbsd_thread *td, uint32_t from)
+{
+	uint32_t s;
+
+	while ((s = __atomic_load_n(&td->start_state, __ATOMIC_ACQUIRE)) == from)
+		sys_futex(&td->start_state, FUTEX_WAIT_PRIVATE, from, NULL, 0);
+	return s;
+}
+
 static void *thread_start(void *arg)
 {
 	struct fbsd_thread *td = arg;
 
-	curthread = td;
 	td->host_tid = (int)syscall(SYS_gettid);
+	start_set(td, START_TID);
+	if (start_wait(td, START_TID) == START_ABORT) {
+		a64_destroy(&td->cpu);
+		td_release(td);
+		return NULL;
+	}
+	curthread = td;
 	host_fault_thread_init();
 	set_host_mask(&td->sigmask);
 	fbsd_cpu_loop(td);
@@ -327,23 +351,6 @@ int fbsd_sys_thr_new(struct fbsd_thread *td, const struct fbsd_thr_new_args *uap
 
 	pthread_mutex_lock(&threads_lock);
 	register_self_locked(td);
-	ntd->tid = next_tid++;
-	pthread_mutex_unlock(&threads_lock);
-
-	/* thr_new_initthr(): both ids are stored before the thread runs. */
-	id = ntd->tid;
-	if ((p.child_tid && copy_to_guest(p.child_tid, &id, sizeof(id)) < 0) ||
-	    (p.parent_tid && copy_to_guest(p.parent_tid, &id, sizeof(id)) < 0)) {
-		a64_destroy(&ntd->cpu);
-		td_release(ntd);
-		return FBSD_EFAULT;
-	}
-
-	pthread_mutex_lock(&threads_lock);
-	ntd->registered = 1;
-	ntd->next_live = live;
-	live = ntd;
-	nlive++;
 	pthread_mutex_unlock(&threads_lock);
 
 	/* The host thread starts with every signal blocked and takes the
@@ -357,13 +364,27 @@ int fbsd_sys_thr_new(struct fbsd_thread *td, const struct fbsd_thr_new_args *uap
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	pthread_attr_destroy(&attr);
 	if (err) {
-		pthread_mutex_lock(&threads_lock);
-		unlink_locked(ntd);
-		pthread_mutex_unlock(&threads_lock);
 		a64_destroy(&ntd->cpu);
 		td_release(ntd);
 		return FBSD_EPROCLIM;
 	}
+
+	/* thr_new_initthr(): both ids are stored before the thread runs. */
+	start_wait(ntd, START_WAIT);
+	ntd->tid = FBSD_TID_BASE + ntd->host_tid;
+	id = ntd->tid;
+	if ((p.child_tid && copy_to_guest(p.child_tid, &id, sizeof(id)) < 0) ||
+	    (p.parent_tid && copy_to_guest(p.parent_tid, &id, sizeof(id)) < 0)) {
+		start_set(ntd, START_ABORT);    /* it cleans up after itself */
+		return FBSD_EFAULT;
+	}
+	pthread_mutex_lock(&threads_lock);
+	ntd->registered = 1;
+	ntd->next_live = live;
+	live = ntd;
+	nlive++;
+	pthread_mutex_unlock(&threads_lock);
+	start_set(ntd, START_GO);
 	return 0;
 }
 

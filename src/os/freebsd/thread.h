@@ -12,7 +12,7 @@ typedef struct { uint32_t bits[4]; } fbsd_sigset_t;
 
 struct fbsd_thread {
 	struct a64_cpu cpu;     /* guest CPU state (first: cpu.opaque points back) */
-	int32_t tid;            /* guest thread id, 100001 and up */
+	int32_t tid;            /* guest thread id: FBSD_TID_BASE + host tid */
 	uint64_t retval[2];     /* td_retval: x0 and x1 on success */
 	int cur_syscall;        /* number being executed, for strace/report */
 	fbsd_sigset_t sigmask;  /* blocked signals (guest numbering) */
@@ -23,6 +23,7 @@ struct fbsd_thread {
 	int wake_pending;       /* atomic: thr_wake arrived first (TDP_WAKEUP) */
 	int host_tid;           /* Linux tid of the host thread */
 	int registered;         /* on the live thread list */
+	uint32_t start_state;   /* futex word: thr_new's start handshake */
 	char name[20];          /* thr_set_name (MAXCOMLEN + 1) */
 	uint16_t rtp_type, rtp_prio; /* rtprio_thread's record */
 	uint64_t rb_list[3];    /* UMTX_OP_ROBUST_LISTS: robust, priv, inact */
@@ -35,6 +36,11 @@ struct fbsd_thread {
 };
 
 extern __thread struct fbsd_thread *curthread;
+
+/* Guest thread ids are the host thread ids plus this: unique across all
+ * processes, as FreeBSD's are (process-shared mutexes store them), and
+ * above every FreeBSD pid (PID_MAX 99999), as FreeBSD's are. */
+#define FBSD_TID_BASE 100000
 
 /* ---- threads (thread.c) ----
  * Sleeping: a thread blocked in _umtx_op or thr_suspend waits on its own
