@@ -21,21 +21,36 @@ void copy_force_fallback(int on)
 	atomic_store(&use_fallback, on);
 }
 
-/* fork(): the table lock is held across it, so the child gets a consistent
+static pthread_mutex_t vm_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void mem_vm_lock(void)
+{
+	pthread_mutex_lock(&vm_lock);
+}
+
+void mem_vm_unlock(void)
+{
+	pthread_mutex_unlock(&vm_lock);
+}
+
+/* fork(): both locks are held across it, so the child gets a consistent
  * table; the child must also stop naming its parent to process_vm_*. */
 void mem_fork_prepare(void)
 {
+	pthread_mutex_lock(&vm_lock);
 	pthread_mutex_lock(&mem_lock);
 }
 
 void mem_fork_parent(void)
 {
 	pthread_mutex_unlock(&mem_lock);
+	pthread_mutex_unlock(&vm_lock);
 }
 
 void mem_fork_child(void)
 {
 	pthread_mutex_init(&mem_lock, NULL);
+	pthread_mutex_init(&vm_lock, NULL);
 	self_pid = 0;
 }
 

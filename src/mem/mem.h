@@ -113,6 +113,14 @@ int mem_host_prot(int gprot);
 /* The program break (obreak): set by the loader after the last segment. */
 extern gaddr_t mem_brk_base, mem_brk_cur;
 
+/* The address-space lock (FreeBSD's vm_map lock for placement): held by
+ * whoever picks a free range and maps it, so two threads' mmap calls can
+ * never pick the same range and one silently replace the other; and by
+ * whoever maps over or unmaps a range meanwhile.  mem_lock alone protects
+ * the table within one call. */
+void mem_vm_lock(void);
+void mem_vm_unlock(void);
+
 /* Around a host fork(): hold the mapping table steady, then repair it in
  * the child (which must not go on using its parent's pid for copies). */
 void mem_fork_prepare(void);

@@ -140,7 +140,7 @@ static int map_stack(gaddr_t addr, uint64_t size, int prot, int max_prot,
 	return r;
 }
 
-int fbsd_sys_mmap(struct fbsd_thread *td, const struct fbsd_mmap_args *uap)
+static int do_mmap(struct fbsd_thread *td, const struct fbsd_mmap_args *uap)
 {
 	uint32_t flags = (uint32_t)uap->flags;
 	int32_t fd = uap->fd;
@@ -265,6 +265,19 @@ static bool page_range(gaddr_t addr, uint64_t len, gaddr_t *start, gaddr_t *end)
 	return *end >= *start;
 }
 
+/* Choosing a free range and mapping it happen under the address-space
+ * lock (mem.h), as under FreeBSD's vm_map lock: two threads' mmap calls
+ * never get the same range. */
+int fbsd_sys_mmap(struct fbsd_thread *td, const struct fbsd_mmap_args *uap)
+{
+	int r;
+
+	mem_vm_lock();
+	r = do_mmap(td, uap);
+	mem_vm_unlock();
+	return r;
+}
+
 int fbsd_sys_munmap(struct fbsd_thread *td, const struct fbsd_munmap_args *uap)
 {
 	gaddr_t start, end;
@@ -273,7 +286,9 @@ int fbsd_sys_munmap(struct fbsd_thread *td, const struct fbsd_munmap_args *uap)
 	if (uap->len == 0 || !page_range(uap->addr, uap->len, &start, &end) ||
 	    !guest_range_ok(start, end - start))
 		return FBSD_EINVAL;
+	mem_vm_lock();
 	r = mem_unmap(start, end - start);
+	mem_vm_unlock();
 	return r < 0 ? err_of(r) : 0;
 }
 
@@ -529,8 +544,19 @@ int fbsd_sys_munlockall(struct fbsd_thread *td, const struct fbsd_munlockall_arg
 /* kern_break() (sys/vm/vm_unix.c): set the break to round_page(nsize) and
  * return it; a value below the base only reports the current break.  For
  * the guests that have break(2) (amd64, i386, armv7). */
+static int do_break(struct fbsd_thread *td, gaddr_t nsize);
 int fbsd_kern_break(struct fbsd_thread *td, gaddr_t nsize);
 int fbsd_kern_break(struct fbsd_thread *td, gaddr_t nsize)
+{
+	int r;
+
+	mem_vm_lock();
+	r = do_break(td, nsize);
+	mem_vm_unlock();
+	return r;
+}
+
+static int do_break(struct fbsd_thread *td, gaddr_t nsize)
 {
 	gaddr_t base = mem_brk_base, old = mem_brk_cur;
 	gaddr_t nw = (nsize + PMASK) & ~PMASK;
