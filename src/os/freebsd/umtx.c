@@ -696,12 +696,11 @@ static int mutex_lock(struct fbsd_thread *td, gaddr_t m, int mode, const struct 
 	}
 }
 
-/* do_wake2_umutex() on a shared key, after the word changed: keep it
- * contested while more than one sleeps (or one does and it is owned),
- * wake one when it is free. */
-static void mutex_wake2_sh(uint32_t *ow)
+/* do_wake2_umutex()'s decision, for COUNT sleepers on the owner word OW:
+ * keep UMUTEX_CONTESTED set while more than one sleeps (or one does and
+ * the mutex is owned); true when one should be woken (it is free). */
+static bool wake2_decide(uint32_t *ow, int count)
 {
-	int count = fx_count(ow);
 	uint32_t owner = ld32(ow);
 
 	while (!(owner & UMUTEX_CONTESTED) &&
@@ -709,8 +708,16 @@ static void mutex_wake2_sh(uint32_t *ow)
 		if (cas32(ow, &owner, owner | UMUTEX_CONTESTED))
 			break;
 	}
-	if (count != 0 && ((owner & ~UMUTEX_CONTESTED) == 0 ||
-			   owner == UMUTEX_RB_OWNERDEAD || owner == UMUTEX_RB_NOTRECOV))
+	return count != 0 && ((owner & ~UMUTEX_CONTESTED) == 0 ||
+			      owner == UMUTEX_RB_OWNERDEAD || owner == UMUTEX_RB_NOTRECOV);
+}
+
+/* do_wake2_umutex() on a shared key, after the word changed: keep it
+ * contested while more than one sleeps (or one does and it is owned),
+ * wake one when it is free. */
+static void mutex_wake2_sh(uint32_t *ow)
+{
+	if (wake2_decide(ow, fx_count(ow)))
 		fx_wake(ow, 1, KBIT(K_MUTEX));
 }
 
@@ -817,9 +824,7 @@ static int mutex_wake(gaddr_t m)
 static int mutex_wake2(gaddr_t m, uint32_t flags)
 {
 	uint32_t *ow = word32(m + M_OWNER);
-	uint32_t owner;
 	struct bucket *b;
-	int count;
 
 	if (!ow)
 		return FBSD_EFAULT;
@@ -828,15 +833,7 @@ static int mutex_wake2(gaddr_t m, uint32_t flags)
 		return 0;
 	}
 	b = lock_key(m);
-	count = wq_count(b, m, K_MUTEX);
-	owner = ld32(ow);
-	while (!(owner & UMUTEX_CONTESTED) &&
-	       (count > 1 || (count == 1 && (owner & ~UMUTEX_CONTESTED) != 0))) {
-		if (cas32(ow, &owner, owner | UMUTEX_CONTESTED))
-			break;
-	}
-	if (count != 0 && ((owner & ~UMUTEX_CONTESTED) == 0 ||
-			   owner == UMUTEX_RB_OWNERDEAD || owner == UMUTEX_RB_NOTRECOV))
+	if (wake2_decide(ow, wq_count(b, m, K_MUTEX)))
 		wq_wake(b, m, K_MUTEX, 1);
 	unlock_key(b);
 	return 0;
