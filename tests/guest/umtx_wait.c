@@ -96,11 +96,14 @@ int main(int argc, char **argv, char **envp)
 	CHECK_ERR(umtx(0, UMTX_OP_ROBUST_LISTS, sizeof(rb) + 8, rb, 0), FBSD_EINVAL);
 	CHECK_ERR(umtx(0, UMTX_OP_ROBUST_LISTS, sizeof(rb), 8, 0), FBSD_EFAULT);
 
-	long mt = -1;
-	CHECK_EQ(umtx(&mt, UMTX_OP_GET_MIN_TIMEOUT, 0, 0, 0), 0);
+	/* GET_MIN_TIMEOUT stores the value where uaddr1 points (_umtx_op(2)) */
+	long mt = -1, untouched = -1;
+	CHECK_EQ(umtx(&untouched, UMTX_OP_GET_MIN_TIMEOUT, 0, &mt, 0), 0);
 	CHECK_EQ(mt, 0);
+	CHECK_EQ(untouched, -1);
+	CHECK_ERR(umtx(0, UMTX_OP_GET_MIN_TIMEOUT, 0, 8, 0), FBSD_EFAULT);
 	CHECK_EQ(umtx(0, UMTX_OP_SET_MIN_TIMEOUT, 1000, 0, 0), 0);
-	CHECK_EQ(umtx(&mt, UMTX_OP_GET_MIN_TIMEOUT, 0, 0, 0), 0);
+	CHECK_EQ(umtx(0, UMTX_OP_GET_MIN_TIMEOUT, 0, &mt, 0), 0);
 	CHECK_EQ(mt, 1000);
 	CHECK_EQ(umtx(0, UMTX_OP_SET_MIN_TIMEOUT, 0, 0, 0), 0);
 	t_puts("umtx_wait done");

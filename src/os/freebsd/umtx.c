@@ -1581,7 +1581,8 @@ int fbsd_sys__umtx_op(struct fbsd_thread *td, const struct fbsd__umtx_op_args *u
 		return robust_lists(td, uap->val, uap->uaddr1);
 	case OP_GET_MIN_TIMEOUT: {
 		int64_t v = __atomic_load_n(&min_timeout_ns, __ATOMIC_RELAXED);
-		return copy_to_guest(uap->obj, &v, sizeof(v)) < 0 ? FBSD_EFAULT : 0;
+		/* _umtx_op(2): the long at uaddr1 */
+		return copy_to_guest(uap->uaddr1, &v, sizeof(v)) < 0 ? FBSD_EFAULT : 0;
 	}
 	case OP_SET_MIN_TIMEOUT:
 		if (uap->val > INT64_MAX)
