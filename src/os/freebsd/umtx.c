@@ -62,10 +62,10 @@
  * one arriving during it interrupts it (thread-directed signals arrive as
  * a host signal to the thread too), so EINTR/ERESTART and timeouts behave
  * as for private keys.  UMTX_OP_SHM is in umtx_shm.c (its objects live in
- * /dev/shm; ones never destroyed stay there until reboot).  Limits: owner
- * words hold thread ids, which bsdemu numbers per process (thread.c), so
- * threads of two processes can share an id that FreeBSD would keep apart;
- * and only thr_exit runs the robust lists, not the end of a process.
+ * /dev/shm; ones never destroyed stay there until reboot).  Owner words
+ * hold thread ids, unique across processes (thread.c: 100000 + the host
+ * tid).  Limit: only thr_exit runs the robust lists, not the end of a
+ * process.
  *
  * PRIO_INHERIT and PRIO_PROTECT mutexes are run as normal mutexes: same
  * owner-word protocol, no priority changes (PP keeps the word at
