@@ -119,13 +119,19 @@ int fbsd_thread_sleep(struct fbsd_thread *td, uint32_t seq, int clk,
 		op |= FUTEX_CLOCK_REALTIME;
 	if (sys_futex(&td->wake_seq, op, seq, deadline, FUTEX_BITSET_MATCH_ANY) == 0)
 		return 0;
-	switch (errno) {
+	return fbsd_thread_sleep_error(td, errno);
+}
+
+int fbsd_thread_sleep_error(struct fbsd_thread *td, int err)
+{
+	switch (err) {
 	case ETIMEDOUT:
 		return FBSD_ETIMEDOUT;
 	case EINTR:
+		/* this interrupt is used up */
 		__atomic_store_n(&td->intr, 0, __ATOMIC_SEQ_CST);
 		return FBSD_EINTR;
-	default:                /* EAGAIN: woken before we slept */
+	default:                /* EAGAIN: woken (or the word changed) first */
 		return 0;
 	}
 }

@@ -59,6 +59,9 @@ void fbsd_thread_wakeup(struct fbsd_thread *td);
 struct timespec;
 int fbsd_thread_sleep(struct fbsd_thread *td, uint32_t seq, int clk,
 		      const struct timespec *deadline);
+/* What a futex wait that failed with host errno ERR means for TD's sleep:
+ * ETIMEDOUT, EINTR (the interrupt is then used up), or 0 (re-check). */
+int fbsd_thread_sleep_error(struct fbsd_thread *td, int err);
 /* Run FN(td, arg) for the live thread TID with the thread list locked
  * (TD cannot exit meanwhile); returns FN's value, or -1 when no such
  * thread.  FN must not sleep or take the thread list lock. */

@@ -465,16 +465,7 @@ static int fx_sleep(struct fbsd_thread *td, uint32_t *w, uint32_t val, int kind,
 	if (fbsd_safe_syscall(SYS_futex, (long)w, op, val, d->set ? (long)&d->abs : 0, 0,
 			      KBIT(kind)) == 0)
 		return 0;
-	switch (errno) {
-	case ETIMEDOUT:
-		return FBSD_ETIMEDOUT;
-	case EINTR:
-		/* As fbsd_thread_sleep: this interrupt is used up. */
-		__atomic_store_n(&td->intr, 0, __ATOMIC_SEQ_CST);
-		return FBSD_EINTR;
-	default:                /* EAGAIN: the word changed */
-		return 0;
-	}
+	return fbsd_thread_sleep_error(td, errno);
 }
 
 /* ---- WAIT / WAKE ---- */
@@ -1027,6 +1018,42 @@ static void rw_clear_wake(uint32_t *st, uint32_t bit, uint32_t kinds)
 	fx_wake(st, INT_MAX, kinds);
 }
 
+#define RW_BLOCK (-1)
+
+/* The non-sleeping part of a read lock: 0 when taken, EAGAIN at the
+ * reader limit, RW_BLOCK with *STATE the word that keeps it out. */
+static int rw_try_read(uint32_t *st, uint32_t wrflags, uint32_t *state)
+{
+	uint32_t s = ld32(st);
+
+	while (!(s & wrflags)) {
+		if (URWLOCK_READER_COUNT(s) == URWLOCK_MAX_READERS)
+			return FBSD_EAGAIN;
+		if (cas32(st, &s, s + 1))
+			return 0;
+	}
+	*state = s;
+	return RW_BLOCK;
+}
+
+static bool rw_busy(uint32_t state)
+{
+	return (state & URWLOCK_WRITE_OWNER) || URWLOCK_READER_COUNT(state) != 0;
+}
+
+/* The non-sleeping part of a write lock: true when taken; *STATE is the
+ * word last seen. */
+static bool rw_try_write(uint32_t *st, uint32_t *state)
+{
+	uint32_t s = ld32(st);
+
+	while (!rw_busy(s))
+		if (cas32(st, &s, s | URWLOCK_WRITE_OWNER))
+			return true;
+	*state = s;
+	return false;
+}
+
 /* Sleep on rw_state with BIT set in the compared word; 0: re-check. */
 static int rw_sleep_sh(struct fbsd_thread *td, uint32_t *st, uint32_t state, uint32_t bit,
 		       int kind, const struct deadline *d)
@@ -1040,16 +1067,11 @@ static int rw_rdlock_sh(struct fbsd_thread *td, uint32_t *st, uint32_t *br, uint
 			const struct deadline *d)
 {
 	uint32_t state;
-	int err = 0;
+	int err = 0, r;
 
 	for (;;) {
-		state = ld32(st);
-		while (!(state & wrflags)) {
-			if (URWLOCK_READER_COUNT(state) == URWLOCK_MAX_READERS)
-				return FBSD_EAGAIN;
-			if (cas32(st, &state, state + 1))
-				return 0;
-		}
+		if ((r = rw_try_read(st, wrflags, &state)) != RW_BLOCK)
+			return r;
 		__atomic_add_fetch(br, 1, __ATOMIC_SEQ_CST);
 		while ((state & wrflags) && !err) {
 			err = rw_sleep_sh(td, st, state, URWLOCK_READ_WAITERS, K_RW_READ, d);
@@ -1062,11 +1084,6 @@ static int rw_rdlock_sh(struct fbsd_thread *td, uint32_t *st, uint32_t *br, uint
 	}
 }
 
-static bool rw_busy(uint32_t state)
-{
-	return (state & URWLOCK_WRITE_OWNER) || URWLOCK_READER_COUNT(state) != 0;
-}
-
 static int rw_wrlock_sh(struct fbsd_thread *td, uint32_t *st, uint32_t *br, uint32_t *bw,
 			const struct deadline *d)
 {
@@ -1074,10 +1091,8 @@ static int rw_wrlock_sh(struct fbsd_thread *td, uint32_t *st, uint32_t *br, uint
 	int err = 0;
 
 	for (;;) {
-		state = ld32(st);
-		while (!rw_busy(state))
-			if (cas32(st, &state, state | URWLOCK_WRITE_OWNER))
-				return 0;
+		if (rw_try_write(st, &state))
+			return 0;
 		if (err) {
 			/* Timed out or interrupted: readers we kept out may go. */
 			if (!(state & (URWLOCK_WRITE_OWNER | URWLOCK_WRITE_WAITERS)) &&
@@ -1105,7 +1120,7 @@ static int rw_rdlock(struct fbsd_thread *td, gaddr_t rw, uint32_t fflag, const s
 	uint32_t state, wrflags = URWLOCK_WRITE_OWNER, blocked;
 	struct waiter w;
 	struct bucket *b;
-	int err = 0;
+	int err = 0, r;
 
 	if (!st || !fl || !br)
 		return FBSD_EFAULT;
@@ -1114,13 +1129,8 @@ static int rw_rdlock(struct fbsd_thread *td, gaddr_t rw, uint32_t fflag, const s
 	if (obj_shared(rw, fl))
 		return rw_rdlock_sh(td, st, br, wrflags, d);
 	for (;;) {
-		state = ld32(st);
-		while (!(state & wrflags)) {
-			if (URWLOCK_READER_COUNT(state) == URWLOCK_MAX_READERS)
-				return FBSD_EAGAIN;
-			if (cas32(st, &state, state + 1))
-				return 0;
-		}
+		if ((r = rw_try_read(st, wrflags, &state)) != RW_BLOCK)
+			return r;
 		b = lock_key(rw);
 		state = ld32(st);
 		while ((state & wrflags) && !(state & URWLOCK_READ_WAITERS))
@@ -1166,10 +1176,8 @@ static int rw_wrlock(struct fbsd_thread *td, gaddr_t rw, const struct deadline *
 	if (obj_shared(rw, word32(rw + RW_FLAGS)))
 		return rw_wrlock_sh(td, st, br, bw, d);
 	for (;;) {
-		state = ld32(st);
-		while (!(state & URWLOCK_WRITE_OWNER) && URWLOCK_READER_COUNT(state) == 0)
-			if (cas32(st, &state, state | URWLOCK_WRITE_OWNER))
-				return 0;
+		if (rw_try_write(st, &state))
+			return 0;
 		if (err) {
 			/* Timed out or interrupted: readers we kept out may go. */
 			if (!(state & (URWLOCK_WRITE_OWNER | URWLOCK_WRITE_WAITERS)) &&
