@@ -158,6 +158,20 @@ static int run(void)
 {
 	return a64_run(&cpu);
 }
+/* Each of the N LABELS is an encoding that must stop with SIGILL
+ * (ILL_ILLOPC) at its own pc; the test is named after the label. */
+static void expect_undef(const char *const *labels, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char name[64];
+		snprintf(name, sizeof(name), "undef_%s", labels[i] + 2);
+		start(name, labels[i]);
+		EQ(run(), A64_EXIT_UNDEF);
+		EQ(cpu.pc, sym(labels[i]));
+		EQ(cpu.exit_code, A64_ILL_ILLOPC);
+		end();
+	}
+}
 static void run_brk(void)
 {
 	int r = run();

@@ -695,15 +695,9 @@ static void test_system(void)
 	EQ(run(), A64_EXIT_FAULT); EQ(cpu.pc, sym("t_dc")); EQ(cpu.exit_code, A64_SEGV_ACCERR);
 	end();
 
-	static const char *undefs[] = { "t_msr_ro", "t_mrs_bad", "t_mrs_cntpct", "t_daif", "t_smc",
-		"t_simd_undef" };
-	for (size_t i = 0; i < sizeof(undefs) / sizeof(undefs[0]); i++) {
-		char name[64];
-		snprintf(name, sizeof(name), "undef_%s", undefs[i] + 2);
-		start(name, undefs[i]);
-		EQ(run(), A64_EXIT_UNDEF); EQ(cpu.pc, sym(undefs[i])); EQ(cpu.exit_code, A64_ILL_ILLOPC);
-		end();
-	}
+	static const char *const undefs[] = { "t_msr_ro", "t_mrs_bad", "t_mrs_cntpct", "t_daif",
+		"t_smc", "t_simd_undef" };
+	expect_undef(undefs, sizeof(undefs) / sizeof(undefs[0]));
 
 	/* Self-modifying code: run the target once (mov x0, #1), then rewrite
 	 * it to mov x0, #2 with the cache maintenance sequence. */

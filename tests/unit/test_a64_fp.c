@@ -280,13 +280,7 @@ static void test_misc(void)
 	/* FRINT32/64 have no half form (vector half precision: test_a64_fp16.c);
 	 * FDIV has no Advanced SIMD scalar form. */
 	static const char *const undefs[] = { "t_frint32z_h", "t_fdiv_scal_s", "t_fdiv_scal_d" };
-	for (size_t i = 0; i < sizeof(undefs) / sizeof(undefs[0]); i++) {
-		start(undefs[i] + 2, undefs[i]);
-		int r = run();
-		EQ(r, A64_EXIT_UNDEF);
-		EQ(cpu.pc, sym(undefs[i]));
-		end();
-	}
+	expect_undef(undefs, sizeof(undefs) / sizeof(undefs[0]));
 }
 
 int main(void)

@@ -311,13 +311,7 @@ static void test_undef(void)
 		"t_frecpx_8h", "t_faddv_8h", "t_fmul_elem_size01", "t_fdiv_h", "t_fabs_h_simd",
 		"t_fmov_op1_h", "t_frint32z_8h", "t_scvtf_fx_immh1",
 	};
-	for (size_t i = 0; i < sizeof(undefs) / sizeof(undefs[0]); i++) {
-		start(undefs[i] + 2, undefs[i]);
-		int r = run();
-		EQ(r, A64_EXIT_UNDEF);
-		EQ(cpu.pc, sym(undefs[i]));
-		end();
-	}
+	expect_undef(undefs, sizeof(undefs) / sizeof(undefs[0]));
 }
 
 int main(void)
