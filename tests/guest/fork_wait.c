@@ -176,6 +176,9 @@ static __attribute__((noinline, noreturn)) void vfork_child(volatile long *local
 {
 	char *argv[] = { "nope", 0 };
 
+	/* posix_spawn's closefrom file action: the parent still waits */
+	sys(FBSD_SYS_freebsd12_closefrom, 3);
+	nap(50);
 	vf_global = 41;
 	*local = 42;
 	big[5000] = 'b';

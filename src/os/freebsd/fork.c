@@ -52,6 +52,7 @@
 
 #include "log.h"
 #include "os/freebsd/fbsd_proc_types.h"
+#include "os/freebsd/hostfd.h"
 #include "os/freebsd/kqueue.h"
 #include "os/freebsd/process.h"
 #include "os/freebsd/signal.h"
@@ -157,20 +158,17 @@ static pid_t host_fork(struct fbsd_thread *td)
 }
 
 /* Wait for the vfork child to exec or exit: EOF on the pipe. */
-/* A pipe whose ends are above the guest's usual descriptors. */
+/* A pipe for bsdemu itself: both ends out of the guest's way (hostfd.h),
+ * so a vfork child's closefrom() before its exec cannot end the parent's
+ * wait early. */
 static int high_pipe(int p[2])
 {
 	int q[2];
 
 	if (pipe2(q, O_CLOEXEC) < 0)
 		return -errno;
-	for (int i = 0; i < 2; i++) {
-		p[i] = fcntl(q[i], F_DUPFD_CLOEXEC, 512);
-		if (p[i] < 0)
-			p[i] = q[i];
-		else
-			close(q[i]);
-	}
+	for (int i = 0; i < 2; i++)
+		p[i] = fbsd_hostfd_own(q[i]);
 	return 0;
 }
 
@@ -193,8 +191,8 @@ static int do_fork(struct fbsd_thread *td, int how)
 	pid = host_fork(td);
 	if (pid < 0) {
 		if (pp[0] >= 0) {
-			close(pp[0]);
-			close(pp[1]);
+			fbsd_hostfd_close(pp[0]);
+			fbsd_hostfd_close(pp[1]);
 		}
 		return pid == -ENOMEM ? FBSD_ENOMEM : FBSD_EAGAIN;
 	}
@@ -203,7 +201,7 @@ static int do_fork(struct fbsd_thread *td, int how)
 		 * leave it to init. */
 		pid_t gc;
 
-		close(pp[0]);
+		fbsd_hostfd_close(pp[0]);
 		gc = host_fork(td);
 		if (gc != 0) {
 			int32_t v = gc;
@@ -211,10 +209,10 @@ static int do_fork(struct fbsd_thread *td, int how)
 				_exit(1);
 			_exit(0);
 		}
-		close(pp[1]);
+		fbsd_hostfd_close(pp[1]);
 	} else if (pid == 0) {
 		if (pp[0] >= 0)
-			close(pp[0]);
+			fbsd_hostfd_close(pp[0]);
 		/* pp[1] stays open until exec or exit (close-on-exec). */
 		if (how & F_PPWAIT)
 			fbsd_vfork_child_begin(pp[1], td->cpu.r[A64_SP], threads);
@@ -235,18 +233,18 @@ static int do_fork(struct fbsd_thread *td, int how)
 		ssize_t n;
 		int st;
 
-		close(pp[1]);
+		fbsd_hostfd_close(pp[1]);
 		do
 			n = read(pp[0], &gc, sizeof(gc));
 		while (n < 0 && errno == EINTR);
-		close(pp[0]);
+		fbsd_hostfd_close(pp[0]);
 		while (waitpid(pid, &st, __WALL) < 0 && errno == EINTR)
 			;
 		if (n != sizeof(gc) || gc <= 0)
 			return FBSD_EAGAIN;
 		pid = gc;
 	} else if (how & F_PPWAIT) {
-		close(pp[1]);
+		fbsd_hostfd_close(pp[1]);
 		fbsd_vfork_parent_wait(pp[0]);
 	}
 	td->retval[0] = (uint64_t)pid;

@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "mem/mem.h"
+#include "os/freebsd/hostfd.h"
 #include "os/freebsd/process.h"
 
 #define PG 4096ull
@@ -253,5 +254,5 @@ void fbsd_vfork_parent_wait(int rfd)
 			continue;
 		break;
 	}
-	close(rfd);
+	fbsd_hostfd_close(rfd);
 }
