@@ -159,6 +159,26 @@ static void test_select(void)
 	memset(&r, 0, sizeof(r));
 	FDSET(closed, &r);
 	CHECK_ERR(sys(FBSD_SYS_select, closed + 1, &r, 0, 0, &tv), FBSD_EBADF);
+	/* Far past the descriptor table's current size (Linux would ignore
+	 * the bit there), and past RLIMIT_NOFILE (FreeBSD cuts nd down to
+	 * the table but still says EBADF for a bit set beyond it). */
+	struct { int64_t cur, max; } rl;
+	CHECK_EQ(sys(FBSD_SYS_getrlimit, 8 /* RLIMIT_NOFILE */, &rl), 0);
+	static uint64_t big[(1 << 20) / 64];
+	long far = rl.cur > 4000 ? 3999 : rl.cur - 1;
+	if (sys(FBSD_SYS_fcntl, far, 1) == -FBSD_EBADF) {
+		big[far / 64] = 1ull << (far % 64);
+		CHECK_ERR(sys(FBSD_SYS_select, far + 1, big, 0, 0, &tv), FBSD_EBADF);
+		big[far / 64] = 0;
+	}
+	if (rl.cur + 10 < (int64_t)sizeof(big) * 8) {
+		long past = rl.cur + 5;
+		big[past / 64] = 1ull << (past % 64);
+		CHECK_ERR(sys(FBSD_SYS_select, past + 1, big, 0, 0, &tv), FBSD_EBADF);
+		big[past / 64] = 0;
+		/* with no bit set past the limit, nd beyond it is fine */
+		CHECK_EQ(sys(FBSD_SYS_select, past + 1, big, 0, 0, &tv), 0);
+	}
 	/* EINTR, even under SA_RESTART */
 	CHECK_EQ(set_action(SIGALRM, on_alrm, SA_RESTART, (sigset_t){ { 0 } }), 0);
 	memset(&r, 0, sizeof(r));

@@ -14,6 +14,8 @@
  * under it and its frame restores the old mask (fbsd_signal_set_oldmask;
  * without a signal, the next delivery check restores it). */
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,7 @@
 
 #include "os/freebsd/fbsd_proc_types.h"
 #include "os/freebsd/fbsd_types.h"
+#include "os/freebsd/hostfd.h"
 #include "os/freebsd/signal.h"
 #include "os/freebsd/syscall.h"
 
@@ -151,7 +154,8 @@ static int do_poll(struct fbsd_thread *td, gaddr_t gfds, uint32_t nfds,
 		}
 	}
 	for (uint32_t i = 0; i < nfds; i++) {
-		h[i].fd = g[i].fd;
+		/* bsdemu's own descriptors are not the guest's: POLLNVAL */
+		h[i].fd = g[i].fd >= 0 && fbsd_hostfd_is(g[i].fd) ? INT_MAX : g[i].fd;
 		h[i].events = events_to_host(g[i].events);
 		h[i].revents = 0;
 	}
@@ -226,6 +230,40 @@ int fbsd_sys_ppoll(struct fbsd_thread *td, const struct fbsd_ppoll_args *uap)
 
 /* ---- select ---- */
 
+/* EBADF if a bit in [LO, HI) of the guest's set is set */
+static int check_high_bits(gaddr_t set, int lo, int hi)
+{
+	uint8_t buf[4096];
+
+	for (int fd = lo & ~7; fd < hi;) {
+		size_t n = ((size_t)(hi - fd) + 7) / 8;
+
+		if (n > sizeof(buf))
+			n = sizeof(buf);
+		if (copy_from_guest(buf, set + (gaddr_t)(fd / 8), n) < 0)
+			return FBSD_EFAULT;
+		for (size_t b = 0; b < n * 8 && fd < hi; b++, fd++)
+			if (fd >= lo && (buf[b / 8] >> (b % 8) & 1))
+				return FBSD_EBADF;
+	}
+	return 0;
+}
+
+static bool fd_open(int fd)
+{
+	return !fbsd_hostfd_is(fd) && fcntl(fd, F_GETFD) >= 0;
+}
+
+/* EBADF if the set names a descriptor that is not open */
+static int check_open(const uint64_t *bits, size_t words)
+{
+	for (size_t w = 0; w < words; w++)
+		for (uint64_t m = bits[w]; m; m &= m - 1)
+			if (!fd_open((int)(w * 64 + (size_t)__builtin_ctzll(m))))
+				return FBSD_EBADF;
+	return 0;
+}
+
 static int do_select(struct fbsd_thread *td, int nd, gaddr_t gin, gaddr_t gou,
 		     gaddr_t gex, const struct timespec *ts, gaddr_t gset)
 {
@@ -238,9 +276,16 @@ static int do_select(struct fbsd_thread *td, int nd, gaddr_t gin, gaddr_t gou,
 
 	if (nd < 0)
 		return FBSD_EINVAL;
-	/* kern_select(): nd is cut down to the descriptor table's size */
-	if ((rlim_t)nd > nofile_limit())
-		nd = (int)nofile_limit();
+	/* kern_select() cuts nd down to the descriptor table's size, but a
+	 * bit set past it is EBADF (select_check_badfd) */
+	if ((rlim_t)nd > nofile_limit()) {
+		int lim = (int)nofile_limit();
+
+		for (int i = 0; i < 3; i++)
+			if (gsets[i] && (err = check_high_bits(gsets[i], lim, nd)) != 0)
+				return err;
+		nd = lim;
+	}
 	words = ((size_t)nd + 63) / 64;
 	bytes = words * 8;
 	for (int i = 0; i < 3; i++) {
@@ -258,6 +303,10 @@ static int do_select(struct fbsd_thread *td, int nd, gaddr_t gin, gaddr_t gou,
 		/* bits past nd are not looked at (and not reported) */
 		if (nd % 64)
 			bits[i][words - 1] &= (1ull << (nd % 64)) - 1;
+		/* Linux ignores bits past its table's current size; FreeBSD's
+		 * selscan() gives EBADF for every closed descriptor */
+		if ((err = check_open(bits[i], words)) != 0)
+			goto out;
 	}
 	if ((err = tmpmask_begin(td, gset)) != 0)
 		goto out;
