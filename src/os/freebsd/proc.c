@@ -33,6 +33,7 @@
 
 _Noreturn void fbsd_exit_process(int status)
 {
+	fbsd_umtx_process_exit(curthread);
 	fbsd_vfork_writeback();
 	fbsd_report_flush();
 	fflush(NULL);

@@ -742,6 +742,7 @@ bool fbsd_signal_check_needed(struct fbsd_thread *td)
 
 _Noreturn void fbsd_signal_die(int sig)
 {
+	fbsd_umtx_process_exit(curthread);
 	fbsd_report_flush();
 	fbsd_signal_exit(sig);
 }

@@ -214,6 +214,8 @@ void fbsd_thread_fork_child(struct fbsd_thread *td)
 	/* A new thread id, as FreeBSD gives the child's thread (ids are not
 	 * shared with the parent's threads): the child's own host tid. */
 	td->tid = FBSD_TID_BASE + (int32_t)syscall(SYS_gettid);
+	/* the new thread has no robust lists (libthr registers them again) */
+	memset(td->rb_list, 0, sizeof(td->rb_list));
 }
 
 /* ---- host signal mask of a new thread ---- */

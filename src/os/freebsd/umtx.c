@@ -64,8 +64,8 @@
  * as for private keys.  UMTX_OP_SHM is in umtx_shm.c (its objects live in
  * /dev/shm; ones never destroyed stay there until reboot).  Owner words
  * hold thread ids, unique across processes (thread.c: 100000 + the host
- * tid).  Limit: only thr_exit runs the robust lists, not the end of a
- * process.
+ * tid).  thr_exit runs a thread's robust lists; exit and death by a
+ * signal run the process-shared entries of every thread's lists.
  *
  * PRIO_INHERIT and PRIO_PROTECT mutexes are run as normal mutexes: same
  * owner-word protocol, no priority changes (PP keeps the word at
@@ -1476,23 +1476,83 @@ static int sem_wake(gaddr_t sem)
 
 /* ---- robust mutexes ---- */
 
-/* umtx_thread_cleanup(): the mutexes on a dying thread's robust lists are
- * unlocked as OWNERDEAD (at most 1000 per list, like the kernel). */
-void fbsd_umtx_thread_exit(struct fbsd_thread *td)
+/* umtx_handle_rb(): unlock the robust mutex at M as OWNERDEAD if TD owns
+ * it, reading the next list entry into *NEXT first.  False ends the walk
+ * (not robust, unreadable, or owned by another thread when not INACT:
+ * the inactive entry may already have been unlocked). */
+static bool robust_one(struct fbsd_thread *td, gaddr_t m, gaddr_t *next,
+		       bool inact, bool shared_only)
 {
-	for (int l = 0; l < 3; l++) {
-		uint64_t m = td->rb_list[l];
+	uint32_t *fl = word32(m + M_FLAGS), *ow = word32(m + M_OWNER);
+	uint64_t lnk = 0;
+
+	if (!fl || !ow)
+		return false;
+	if (next) {
+		if (copy_from_guest(&lnk, m + M_RB_LNK, sizeof(lnk)) < 0)
+			return false;
+		*next = lnk;
+	}
+	if (!(ld32(fl) & UMUTEX_ROBUST))
+		return false;
+	if ((ld32(ow) & ~UMUTEX_CONTESTED) != (uint32_t)td->tid)
+		return inact;
+	if (!shared_only || obj_shared(m, fl))
+		mutex_unlock(td, m, true);
+	return true;
+}
+
+/* umtx_thread_cleanup(): the robust and private-robust lists (each a word
+ * holding the first mutex, linked through m_rb_lnk; at most 1000 entries,
+ * like the kernel's umtx_max_rb), then the "inactive" mutex, the one the
+ * thread was locking or unlocking, are unlocked as OWNERDEAD.
+ * SHARED_ONLY passes over the process-private ones. */
+static void robust_cleanup(struct fbsd_thread *td, bool shared_only)
+{
+	uint64_t inact = 0;
+
+	if (td->rb_list[2] &&
+	    copy_from_guest(&inact, td->rb_list[2], sizeof(inact)) < 0)
+		inact = 0;
+	for (int l = 0; l < 2; l++) {
+		uint64_t m = 0;
+
+		if (!td->rb_list[l] ||
+		    copy_from_guest(&m, td->rb_list[l], sizeof(m)) < 0)
+			continue;
 		for (int i = 0; m && i < 1000; i++) {
-			uint64_t next = 0;
-			uint32_t *fl = word32(m + M_FLAGS);
-			if (!fl || !(ld32(fl) & UMUTEX_ROBUST))
+			bool is_inact = m == inact;
+
+			if (is_inact)
+				inact = 0;
+			if (!robust_one(td, m, &m, is_inact, shared_only))
 				break;
-			if (copy_from_guest(&next, m + M_RB_LNK, sizeof(next)) < 0)
-				break;
-			mutex_unlock(td, m, true);
-			m = next;
 		}
 	}
+	if (inact)
+		robust_one(td, inact, NULL, true, shared_only);
+}
+
+void fbsd_umtx_thread_exit(struct fbsd_thread *td)
+{
+	robust_cleanup(td, false);
+}
+
+static int robust_cleanup_shared(struct fbsd_thread *td, void *arg)
+{
+	(void)arg;
+	robust_cleanup(td, true);
+	return 0;
+}
+
+/* exit1() runs the robust lists of every thread of the process, so another
+ * process sharing a robust mutex sees EOWNERDEAD, not a lock held forever.
+ * Only the shared ones can be seen: private ones end with the process. */
+void fbsd_umtx_process_exit(struct fbsd_thread *td)
+{
+	if (td)
+		robust_cleanup(td, true);
+	fbsd_thread_foreach(robust_cleanup_shared, NULL);
 }
 
 static int robust_lists(struct fbsd_thread *td, uint64_t size, gaddr_t params)
