@@ -9,6 +9,7 @@
  * The walk stops at a mutex that is not robust or not the thread's.  When
  * a process ends (exit, or death by a signal), every thread's shared
  * robust mutexes become OWNERDEAD, so another process can recover them;
+ * so do they when it execs;
  * a process waiting in MUTEX_LOCK is woken.  A fork child starts without
  * lists. */
 #include "thr_util.h"
@@ -162,9 +163,14 @@ static void holder(void *arg)
 		sys(FBSD_SYS_nanosleep, &t, 0);
 }
 
-/* HOW: 0 exit, 1 death by SIGTERM, 2 exit while a second thread holds it */
+static char target[1024];
+
+/* HOW: 0 exit, 1 death by SIGTERM, 2 exit while a second thread holds it,
+ * 3 execve (umtx_exec(): the old image's mutexes go with it) */
 static void hold_and_end(int how)
 {
+	char *av[] = { "exec_target", "exit", "7", 0 }, *ev[] = { 0 };
+
 	if (how == 2) {
 		struct thr t;
 		/* the holder stays alive: only the end of the process frees it */
@@ -176,6 +182,8 @@ static void hold_and_end(int how)
 	}
 	if (how == 1)
 		kill_self(SIGTERM);
+	if (how == 3)
+		CHECK_EQ(sys(FBSD_SYS_execve, target, av, ev), 0);
 	t_exit(t_failures ? 1 : 0);
 }
 
@@ -188,7 +196,7 @@ static void test_process_end(int how)
 	if ((pid = fork_child()) == 0)
 		hold_and_end(how);
 	st = reap(pid);
-	CHECK_EQ(st, how == 1 ? SIGTERM : 0);
+	CHECK_EQ(st, how == 1 ? SIGTERM : how == 3 ? 7 << 8 : 0);
 	CHECK_EQ(sh->m.m_owner, UMUTEX_RB_OWNERDEAD);
 	CHECK_ERR(lock2s(&sh->m), FBSD_EOWNERDEAD);
 	CHECK_EQ(sh->m.m_owner & ~UMUTEX_CONTESTED, (unsigned)me);
@@ -250,6 +258,10 @@ int main(int argc, char **argv, char **envp)
 	test_process_end(0);
 	test_process_end(1);
 	test_process_end(2);
+	/* exec_target sits next to this program */
+	t_snprintf(target, sizeof(target), "%s", (char *)t_getauxval(T_AT_EXECPATH));
+	strcpy(strstr(target, "/umtx_robust"), "/exec_target");
+	test_process_end(3);
 	test_waiter_woken();
 	test_fork_child_no_lists();
 	t_puts("umtx_robust done");

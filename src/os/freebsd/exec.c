@@ -494,6 +494,7 @@ static int run(const char *gpath, const char *hpath, const struct image *im,
 		fbsd_kqueue_exec();
 	fflush(NULL);
 	fbsd_vfork_writeback();         /* a vfork child: the parent sees its writes */
+	fbsd_umtx_process_exit(curthread);      /* umtx_exec() */
 	execve(target, av.v ? av.v : args->v, env->v);
 	err = fbsd_errno(errno);
 	if (gview) {
