@@ -4,10 +4,15 @@
  * cpuset_getaffinity(487), cpuset_setaffinity(488).
  *
  * Policies are numbered differently: FreeBSD SCHED_FIFO 1, SCHED_OTHER 2,
- * SCHED_RR 3 (Linux 1, 0, 2).  Priorities follow FreeBSD's ranges
- * (FIFO/RR 0..31, OTHER 0..0 as p1003_1b reports it); a real-time class is
- * passed to the host with the priority scaled onto Linux's 1..99, so the
- * host decides whether the caller may have it (EPERM otherwise).
+ * SCHED_RR 3 (Linux 1, 0, 2).  Priorities follow FreeBSD's ranges (ksched.c:
+ * FIFO/RR 0..31, OTHER 0..PRI_MAX_TIMESHARE - PRI_MIN_TIMESHARE = 135); a
+ * real-time class is passed to the host with the priority scaled onto
+ * Linux's 1..99, so the host decides whether the caller may have it (EPERM
+ * otherwise).  Linux's SCHED_OTHER has one priority: a time-sharing
+ * priority is accepted as FreeBSD accepts it, and has no more effect than
+ * on FreeBSD, where ULE recomputes it from the thread's interactivity at
+ * once; getparam reports the best (135), which ULE gives an interactive
+ * thread.
  *
  * CPU sets: FreeBSD's cpuset_t and Linux's cpu_set_t are both arrays of
  * 64-bit words with CPU n at bit n, so masks cross byte for byte.  The
@@ -26,6 +31,9 @@
 #define FBSD_SCHED_OTHER 2
 #define FBSD_SCHED_RR 3
 #define FBSD_RTP_PRIO_MAX 31
+#define FBSD_PRI_MIN_TIMESHARE 88
+#define FBSD_PRI_MAX_TIMESHARE 223
+#define FBSD_TS_PRIO_MAX (FBSD_PRI_MAX_TIMESHARE - FBSD_PRI_MIN_TIMESHARE)
 
 #define FBSD_CPU_LEVEL_ROOT 1
 #define FBSD_CPU_LEVEL_CPUSET 2
@@ -91,7 +99,7 @@ static int prio_from_host(int h)
 static int check_prio(int policy, int prio)
 {
 	if (policy == FBSD_SCHED_OTHER)
-		return prio == 0 ? 0 : FBSD_EINVAL;
+		return prio < 0 || prio > FBSD_TS_PRIO_MAX ? FBSD_EINVAL : 0;
 	return prio < 0 || prio > FBSD_RTP_PRIO_MAX ? FBSD_EINVAL : 0;
 }
 
@@ -101,7 +109,7 @@ int fbsd_sys_sched_getscheduler(struct fbsd_thread *td,
 	int r;
 
 	if (uap->pid < 0)
-		return FBSD_EINVAL;
+		return FBSD_ESRCH;      /* pfind() finds no such process */
 	r = sched_getscheduler(host_target(td, uap->pid));
 	if (r < 0)
 		return fbsd_errno(errno);
@@ -117,11 +125,12 @@ int fbsd_sys_sched_getparam(struct fbsd_thread *td, const struct fbsd_sched_getp
 	int pol;
 
 	if (uap->pid < 0)
-		return FBSD_EINVAL;
+		return FBSD_ESRCH;      /* pfind() finds no such process */
 	t = host_target(td, uap->pid);
 	if (sched_getparam(t, &sp) < 0 || (pol = sched_getscheduler(t)) < 0)
 		return fbsd_errno(errno);
-	prio = policy_from_host(pol) == FBSD_SCHED_OTHER ? 0 : prio_from_host(sp.sched_priority);
+	prio = policy_from_host(pol) == FBSD_SCHED_OTHER ? FBSD_TS_PRIO_MAX
+							   : prio_from_host(sp.sched_priority);
 	return copy_to_guest(uap->param, &prio, sizeof(prio)) < 0 ? FBSD_EFAULT : 0;
 }
 
@@ -134,7 +143,7 @@ static int set_sched(struct fbsd_thread *td, int32_t pid, int policy, gaddr_t pa
 	if (copy_from_guest(&prio, param, sizeof(prio)) < 0)
 		return FBSD_EFAULT;
 	if (pid < 0)
-		return FBSD_EINVAL;
+		return FBSD_ESRCH;
 	if (policy < 0) {
 		int cur = sched_getscheduler(host_target(td, pid));
 		if (cur < 0)
@@ -174,7 +183,7 @@ int fbsd_sys_sched_get_priority_max(struct fbsd_thread *td,
 		td->retval[0] = FBSD_RTP_PRIO_MAX;
 		return 0;
 	case FBSD_SCHED_OTHER:
-		td->retval[0] = 0;
+		td->retval[0] = FBSD_TS_PRIO_MAX;
 		return 0;
 	default:
 		return FBSD_EINVAL;
@@ -202,7 +211,7 @@ int fbsd_sys_sched_rr_get_interval(struct fbsd_thread *td,
 	struct fbsd_timespec g;
 
 	if (uap->pid < 0)
-		return FBSD_EINVAL;
+		return FBSD_ESRCH;      /* pfind() finds no such process */
 	if (sched_rr_get_interval(host_target(td, uap->pid), &ts) < 0)
 		return fbsd_errno(errno);
 	g.tv_sec = ts.tv_sec;
