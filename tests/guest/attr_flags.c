@@ -99,6 +99,18 @@ int main(int argc, char **argv, char **envp)
 	CHECK_ERR(sys(FBSD_SYS_extattr_delete_fd, fd, EXTATTR_NAMESPACE_USER, "color"), FBSD_ENOATTR);
 	CHECK_EQ(sys(FBSD_SYS_extattr_delete_fd, fd, EXTATTR_NAMESPACE_USER, "size"), 0);
 	CHECK_EQ(sys(FBSD_SYS_extattr_list_file, "f", EXTATTR_NAMESPACE_USER, buf, sizeof(buf)), 0);
+	/* the _link calls name the file itself (no symlink to follow here) */
+	CHECK_EQ(sys(FBSD_SYS_extattr_set_link, "f", EXTATTR_NAMESPACE_USER, "ln", "abc", 3), 3);
+	CHECK_EQ(sys(FBSD_SYS_extattr_get_link, "f", EXTATTR_NAMESPACE_USER, "ln", buf, sizeof(buf)), 3);
+	CHECK_EQ(memcmp(buf, "abc", 3), 0);
+	CHECK_EQ(sys(FBSD_SYS_extattr_get_fd, fd, EXTATTR_NAMESPACE_USER, "ln", 0, 0), 3);
+	CHECK_EQ(sys(FBSD_SYS_extattr_delete_link, "f", EXTATTR_NAMESPACE_USER, "ln"), 0);
+	CHECK_ERR(sys(FBSD_SYS_extattr_get_link, "f", EXTATTR_NAMESPACE_USER, "ln", buf, 10), FBSD_ENOATTR);
+	CHECK_ERR(sys(FBSD_SYS_extattr_delete_link, "f", EXTATTR_NAMESPACE_USER, "ln"), FBSD_ENOATTR);
+	CHECK_ERR(sys(FBSD_SYS_extattr_set_link, "nope", EXTATTR_NAMESPACE_USER, "ln", "a", 1), FBSD_ENOENT);
+	CHECK_ERR(sys(FBSD_SYS_extattr_get_link, "nope", EXTATTR_NAMESPACE_USER, "ln", buf, 10), FBSD_ENOENT);
+	CHECK_ERR(sys(FBSD_SYS_extattr_delete_link, "f", 9, "ln"), FBSD_EINVAL);
+	CHECK_ERR(sys(FBSD_SYS_extattr_get_link, 16, EXTATTR_NAMESPACE_USER, "ln", buf, 10), FBSD_EFAULT);
 	/* empty value */
 	CHECK_EQ(sys(FBSD_SYS_extattr_set_file, "f", EXTATTR_NAMESPACE_USER, "e", "", 0), 0);
 	CHECK_EQ(sys(FBSD_SYS_extattr_get_file, "f", EXTATTR_NAMESPACE_USER, "e", 0, 0), 0);

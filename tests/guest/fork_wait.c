@@ -1,5 +1,5 @@
 // EXPECT-STDOUT: ^fork_wait done$
-// fork, wait4, wait6, vfork, rfork, pdfork: exit statuses, signals seen
+// fork, wait4, wait6, vfork, rfork, pdfork, pdwait: exit statuses, signals seen
 // with FreeBSD numbers, WNOHANG, ECHILD, siginfo, error paths.
 #include "sig_defs.h"
 
@@ -302,6 +302,25 @@ static void test_pdfork(void)
 	CHECK_ERR(sys(FBSD_SYS_pdgetpid, 999, &pid2), FBSD_EBADF);
 	CHECK_ERR(sys(FBSD_SYS_pdkill, p[0], FBSD_SIGTERM), FBSD_EBADF);
 	CHECK_ERR(sys(FBSD_SYS_pdfork, &fd, 0x100), FBSD_EINVAL);
+	sys(FBSD_SYS_close, fd);
+
+	/* pdwait: the status of the process behind the descriptor */
+	pid = sys(FBSD_SYS_pdfork, &fd, 0);
+	if (pid == 0) {
+		char c;
+		sys(FBSD_SYS_read, p[0], &c, 1);
+		t_exit(5);
+	}
+	CHECK(pid > 0);
+	st = -1;
+	CHECK_EQ(sys(FBSD_SYS_pdwait, fd, &st, WEXITED | WNOHANG, 0, 0), 0);
+	CHECK_EQ(st, -1);                               /* still running */
+	CHECK_EQ(sys(FBSD_SYS_write, p[1], "x", 1), 1);
+	CHECK(sys(FBSD_SYS_pdwait, fd, &st, WEXITED, 0, 0) >= 0);
+	CHECK_EQ(st, 5 << 8);
+	CHECK_ERR(sys(FBSD_SYS_pdwait, p[0], &st, WEXITED, 0, 0), FBSD_EBADF);
+	CHECK_ERR(sys(FBSD_SYS_pdwait, 999, &st, WEXITED, 0, 0), FBSD_EBADF);
+	CHECK_ERR(sys(FBSD_SYS_pdwait, fd, &st, 0x40000, 0, 0), FBSD_EINVAL);
 	sys(FBSD_SYS_close, fd);
 	sys(FBSD_SYS_close, p[0]);
 	sys(FBSD_SYS_close, p[1]);

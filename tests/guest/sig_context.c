@@ -1,6 +1,6 @@
 /* The ucontext is the interrupted state, and sigreturn restores all of
  * it: a handler that rewrites general registers, NZCV and a q register sees its
- * values in the interrupted code (x0, x1, x19, x28 stand for all).  getcontext/setcontext round trip;
+ * values in the interrupted code (x0, x1, x19, x28 stand for all).  getcontext/setcontext round trip; swapcontext;
  * sigreturn's spsr checks. */
 #include "sig_defs.h"
 
@@ -95,6 +95,46 @@ static void test_get_set_context(void)
 	CHECK_ERR(sys(FBSD_SYS_getcontext, 8), FBSD_EFAULT);
 }
 
+/* swapcontext(423): saves the caller (with x0 cleared, so it "returns 0"
+ * when resumed) and its mask into OUCP, then resumes UCP with UCP's mask. */
+static ucontext_t ctx_a, ctx_b;
+static volatile int swap_stage;
+
+static void test_swapcontext(void)
+{
+	sigset_t none = { { 0 } };
+
+	swap_stage = 0;
+	CHECK_EQ(mask_op(SIG_SETMASK, none), 0);
+	memset(&ctx_a, 0, sizeof(ctx_a));
+	CHECK_EQ(sys(FBSD_SYS_getcontext, &ctx_a), 0);
+	if (swap_stage == 1) {
+		/* resumed here by swapcontext, with ctx_a's (empty) mask */
+		sigset_t m0 = cur_mask();
+		CHECK(!sigis(&m0, SIGUSR2));
+		swap_stage = 2;
+		sys(FBSD_SYS_setcontext, &ctx_b);
+		CHECK(0);       /* not reached */
+	}
+	if (swap_stage == 0) {
+		CHECK_EQ(mask_op(SIG_BLOCK, sigone(SIGUSR2)), 0);
+		swap_stage = 1;
+		long r = sys(FBSD_SYS_swapcontext, &ctx_b, &ctx_a);
+		/* back from ctx_b: swapcontext "returned" 0, mask restored */
+		CHECK_EQ(r, 0);
+		CHECK_EQ(swap_stage, 2);
+		sigset_t m = cur_mask();
+		CHECK(sigis(&m, SIGUSR2));
+		CHECK(sigis(&ctx_b.sigmask, SIGUSR2));
+		CHECK(ctx_b.mc.mc_flags & MC_FP_VALID);
+	}
+	CHECK_EQ(mask_op(SIG_SETMASK, none), 0);
+	CHECK_ERR(sys(FBSD_SYS_swapcontext, 0, &ctx_a), FBSD_EINVAL);
+	CHECK_ERR(sys(FBSD_SYS_swapcontext, &ctx_b, 0), FBSD_EINVAL);
+	CHECK_ERR(sys(FBSD_SYS_swapcontext, 8, &ctx_a), FBSD_EFAULT);
+	CHECK_ERR(sys(FBSD_SYS_swapcontext, &ctx_b, 8), FBSD_EFAULT);
+}
+
 static void test_sigreturn_checks(void)
 {
 	ucontext_t uc;
@@ -116,6 +156,7 @@ int main(int argc, char **argv, char **envp)
 {
 	test_edit_registers();
 	test_get_set_context();
+	test_swapcontext();
 	test_sigreturn_checks();
 	return 0;
 }
