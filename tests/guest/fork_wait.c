@@ -277,19 +277,27 @@ static void test_rfork(void)
 	sys(FBSD_SYS_close, p[1]);
 }
 
+/* A pdfork child that waits for a byte on RFD, then exits with CODE. */
+static long pdfork_child(int *fd, int rfd, int code)
+{
+	long pid = sys(FBSD_SYS_pdfork, fd, 0);
+
+	if (pid == 0) {
+		char c;
+		sys(FBSD_SYS_read, rfd, &c, 1);
+		t_exit(code);
+	}
+	CHECK(pid > 0);
+	return pid;
+}
+
 static void test_pdfork(void)
 {
 	int fd = -1, pid2 = -1, st = -1, p[2];
 	long pid;
 
 	CHECK_EQ(sys(FBSD_SYS_pipe2, p, O_CLOEXEC), 0);
-	pid = sys(FBSD_SYS_pdfork, &fd, 0);
-	if (pid == 0) {
-		char c;
-		sys(FBSD_SYS_read, p[0], &c, 1);
-		t_exit(3);
-	}
-	CHECK(pid > 0);
+	pid = pdfork_child(&fd, p[0], 3);
 	CHECK(fd >= 0);
 	CHECK_EQ(sys(FBSD_SYS_pdgetpid, fd, &pid2), 0);
 	CHECK_EQ(pid2, pid);
@@ -305,13 +313,7 @@ static void test_pdfork(void)
 	sys(FBSD_SYS_close, fd);
 
 	/* pdwait: the status of the process behind the descriptor */
-	pid = sys(FBSD_SYS_pdfork, &fd, 0);
-	if (pid == 0) {
-		char c;
-		sys(FBSD_SYS_read, p[0], &c, 1);
-		t_exit(5);
-	}
-	CHECK(pid > 0);
+	pid = pdfork_child(&fd, p[0], 5);
 	st = -1;
 	CHECK_EQ(sys(FBSD_SYS_pdwait, fd, &st, WEXITED | WNOHANG, 0, 0), 0);
 	CHECK_EQ(st, -1);                               /* still running */
