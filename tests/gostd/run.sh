@@ -77,16 +77,19 @@ run_one() {
 	out=$(mktemp) err=$(mktemp)
 	t0=$(date +%s)
 	# Tests that type-check against the installed std (runtime's
-	# TestAtomicAlignment) need a GOROOT with pkg/freebsd_arm64: the guest
+	# TestAtomicAlignment, go/types, go/importer) need a GOROOT with pkg/freebsd_arm64: the guest
 	# toolchain of tests/gotool (laid out first when missing), as on FreeBSD.
 	# Its bin/ must hold the FreeBSD go, as on FreeBSD (crash tests go build
 	# their helper programs for the running GOOS).
 	local groot=$GUEST_GOROOT genv=() g
-	if [ "$pkg" = runtime ]; then
+	case $pkg in runtime | go/types | go/importer) g=1 ;; *) g= ;; esac
+	if [ -n "$g" ]; then
 		if guest_goroot_ensure; then
 			g=$OUT/goroot-runtime
 			mkdir -p "$g"
 			for f in VERSION pkg src; do ln -sfn "$groot/$f" "$g/$f"; done
+			# go/types type-checks $GOROOT/test too
+			[ -d "$GOSRC/../test" ] && ln -sfn "$(cd "$GOSRC/../test" && pwd)" "$g/test"
 			ln -sfn "$groot/bin/freebsd_arm64" "$g/bin"
 			# No C toolchain for the guest: helper programs build without cgo.
 			genv=(env GOROOT="$g" CGO_ENABLED=0)
