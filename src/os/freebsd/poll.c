@@ -249,18 +249,20 @@ static int check_high_bits(gaddr_t set, int lo, int hi)
 	return 0;
 }
 
-static bool fd_open(int fd)
-{
-	return !fbsd_hostfd_is(fd) && fcntl(fd, F_GETFD) >= 0;
-}
-
-/* EBADF if the set names a descriptor that is not open */
+/* EBADF if the set names a descriptor that is not the guest's: bsdemu's
+ * own, or one not open.  Open-ness below 64 is left to the host: its
+ * table always has room for those (NR_OPEN_DEFAULT), so its select says
+ * EBADF itself. */
 static int check_open(const uint64_t *bits, size_t words)
 {
-	for (size_t w = 0; w < words; w++)
-		for (uint64_t m = bits[w]; m; m &= m - 1)
-			if (!fd_open((int)(w * 64 + (size_t)__builtin_ctzll(m))))
+	for (size_t w = 0; w < words; w++) {
+		for (uint64_t m = bits[w]; m; m &= m - 1) {
+			int fd = (int)(w * 64 + (size_t)__builtin_ctzll(m));
+
+			if (fbsd_hostfd_is(fd) || (fd >= 64 && fcntl(fd, F_GETFD) < 0))
 				return FBSD_EBADF;
+		}
+	}
 	return 0;
 }
 
@@ -304,7 +306,8 @@ static int do_select(struct fbsd_thread *td, int nd, gaddr_t gin, gaddr_t gou,
 		if (nd % 64)
 			bits[i][words - 1] &= (1ull << (nd % 64)) - 1;
 		/* Linux ignores bits past its table's current size; FreeBSD's
-		 * selscan() gives EBADF for every closed descriptor */
+		 * selscan() gives EBADF for every closed descriptor, and
+		 * bsdemu's own are closed to the guest */
 		if ((err = check_open(bits[i], words)) != 0)
 			goto out;
 	}

@@ -74,7 +74,7 @@ int fbsd_thread_foreach(int (*fn)(struct fbsd_thread *, void *), void *arg);
 void fbsd_thread_fork_child(struct fbsd_thread *td);
 /* umtx.c: a dying thread's robust mutexes become OWNERDEAD. */
 void fbsd_umtx_thread_exit(struct fbsd_thread *td);
-/* The end of the process (exit, fatal signal): TD (the caller, may be
+/* The end of the process (exit, fatal signal, execve): TD (the caller, may be
  * NULL) and every live thread release their shared robust mutexes. */
 void fbsd_umtx_process_exit(struct fbsd_thread *td);
 /* umtx.c: UMTX_OP_WAKE on a guest address (thr_exit's state word). */

@@ -64,8 +64,8 @@
  * as for private keys.  UMTX_OP_SHM is in umtx_shm.c (its objects live in
  * /dev/shm; ones never destroyed stay there until reboot).  Owner words
  * hold thread ids, unique across processes (thread.c: 100000 + the host
- * tid).  thr_exit runs a thread's robust lists; exit and death by a
- * signal run the process-shared entries of every thread's lists.
+ * tid).  thr_exit runs a thread's robust lists; exit, death by a signal
+ * and execve run the process-shared entries of every thread's lists.
  *
  * PRIO_INHERIT and PRIO_PROTECT mutexes are run as normal mutexes: same
  * owner-word protocol, no priority changes (PP keeps the word at
