@@ -82,7 +82,10 @@ run_one() {
 	# Its bin/ must hold the FreeBSD go, as on FreeBSD (crash tests go build
 	# their helper programs for the running GOOS).
 	local groot=$GUEST_GOROOT genv=() g
-	case $pkg in runtime | go/types | go/importer) g=1 ;; *) g= ;; esac
+	case $pkg in
+	runtime | go/types | go/importer | go/internal/gcimporter | go/internal/srcimporter) g=1 ;;
+	*) g= ;;
+	esac
 	if [ -n "$g" ]; then
 		if guest_goroot_ensure; then
 			g=$OUT/goroot-runtime
