@@ -14,6 +14,19 @@ int log_open(const char *path)
 	return 0;
 }
 
+int log_use_fd(int fd)
+{
+	FILE *f = fdopen(fd, "a");
+
+	if (!f)
+		return -1;
+	setvbuf(f, NULL, _IOLBF, 0);
+	if (logf_)
+		fclose(logf_);
+	logf_ = f;
+	return 0;
+}
+
 FILE *log_file(void)
 {
 	return logf_ ? logf_ : stderr;

@@ -9,6 +9,9 @@
 /* Open FILE as the log (-D).  NULL keeps stderr. Returns 0 or -1. */
 int log_open(const char *path);
 FILE *log_file(void);
+/* Carry on logging through descriptor FD (the log's file, moved by the
+ * OS layer); the old stream is closed.  Returns 0 or -1 (FD untouched). */
+int log_use_fd(int fd);
 
 /* One line, prefixed with "bsdemu: ", newline added. */
 void log_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -14,6 +14,7 @@
 #include "log.h"
 #include "mem/mem.h"
 #include "os/freebsd/aarch64/abi.h"
+#include "os/freebsd/hostfd.h"
 #include "os/freebsd/process.h"
 #include "os/freebsd/signal.h"
 #include "os/freebsd/syscall.h"
@@ -268,6 +269,7 @@ int main(int argc, char **argv)
 
 	if (mem_init() < 0 || host_fault_init() < 0)
 		return EXIT_CANNOT_EXEC;
+	fbsd_hostfd_own_log();
 	status = loader_exec(prog, &argv[first], env.v, &entry);
 	if (status)
 		return status;

@@ -69,3 +69,9 @@ if grep -q '^bsdemu: /no/such/program' "$tmp/log" 2>/dev/null && ! [ -s "$tmp/e"
 else
 	t_fail cli/log-file-content "message not in the log file only"
 fi
+# The log's descriptor is not one the guest would have got: its first
+# open gets the same number with -D as without.
+expect no-log-fd 0 '' "$BSDEMU" "$SHOW"
+plain=$(grep '^open=' "$tmp/o")
+expect log-fd 0 '' "$BSDEMU" -D "$tmp/log" "$SHOW"
+has log-fd-first-open "^${plain}\$"

@@ -22,5 +22,7 @@ int main(int argc, char **argv, char **envp)
 	t_printf("osreldate=%lu\n", t_getauxval(T_AT_OSRELDATE));
 	t_printf("stacklim=%lu\n", t_getauxval(T_AT_USRSTACKLIM));
 	show_sysctl("kern.osrelease");
+	/* the lowest free descriptor, which -D must not take */
+	t_printf("open=%ld\n", sys(FBSD_SYS_openat, -100 /* AT_FDCWD */, "/dev/null", 0, 0));
 	return 0;
 }

@@ -59,6 +59,19 @@ int fbsd_hostfd_own(int fd)
 	return fd;
 }
 
+void fbsd_hostfd_own_log(void)
+{
+	FILE *f = log_file();
+	int fd;
+
+	if (f == stderr || fileno(f) >= base())
+		return;
+	fflush(f);
+	fd = fcntl(fileno(f), F_DUPFD_CLOEXEC, base());
+	if (fd >= 0 && log_use_fd(fd) < 0)
+		close(fd);
+}
+
 void fbsd_hostfd_close(int fd)
 {
 	if (fd < 0)

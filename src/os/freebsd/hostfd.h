@@ -12,6 +12,10 @@
 /* Takes FD (already close-on-exec) for bsdemu: returns its new number
  * (FD itself if it cannot move; still marked), or FD when FD < 0. */
 int fbsd_hostfd_own(int fd);
+/* Moves the -D log (opened first, so at the lowest free number, which a
+ * FreeBSD program's first open would get) up among bsdemu's own, close
+ * on exec. */
+void fbsd_hostfd_own_log(void);
 /* Closes one of bsdemu's own descriptors (unmarks it first). */
 void fbsd_hostfd_close(int fd);
 /* FD is bsdemu's, not the guest's. */
