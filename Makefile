@@ -18,7 +18,7 @@ OBJS    := $(SRCS:src/%.c=build/obj/%.o)
 ASAN_OBJS := $(SRCS:src/%.c=build/asan/obj/%.o)
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: all check check-quick asan clean gen-syscalls fuzz-loader bench run-example example fuzz-cpu check-go check-stress
+.PHONY: all check check-quick asan clean gen-syscalls fuzz-loader fuzz-syscalls bench run-example example fuzz-cpu check-go check-stress
 
 all: build/bsdemu
 
@@ -84,6 +84,11 @@ fuzz-cpu: build/bsdemu
 # Interpreter speed next to qemu-aarch64 (appends to docs/performance.md).
 bench: build/bsdemu
 	bench/run.sh
+
+# Random system calls under the sanitizer build, in a sandbox (root).
+SYSFUZZ_SEEDS ?= 100
+fuzz-syscalls: build/asan/bsdemu
+	tests/fuzz/syscalls.sh $(SYSFUZZ_SEEDS)
 
 # Coverage-guided fuzzing of the ELF parser (libFuzzer; FUZZ_SECONDS=60).
 FUZZ_SECONDS ?= 60
