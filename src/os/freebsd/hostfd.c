@@ -64,12 +64,15 @@ void fbsd_hostfd_own_log(void)
 	FILE *f = log_file();
 	int fd;
 
-	if (f == stderr || fileno(f) >= base())
+	if (f == stderr)
 		return;
-	fflush(f);
-	fd = fcntl(fileno(f), F_DUPFD_CLOEXEC, base());
-	if (fd >= 0 && log_use_fd(fd) < 0)
-		close(fd);
+	if (fileno(f) < base()) {
+		fflush(f);
+		fd = fcntl(fileno(f), F_DUPFD_CLOEXEC, base());
+		if (fd >= 0 && log_use_fd(fd) < 0)
+			close(fd);
+	}
+	mark(fileno(log_file()), true);  /* moved or not, it is bsdemu's */
 }
 
 void fbsd_hostfd_close(int fd)
@@ -83,10 +86,6 @@ void fbsd_hostfd_close(int fd)
 
 bool fbsd_hostfd_is(int fd)
 {
-	int logfd = fileno(log_file());
-
-	if (fd == logfd && logfd > 2)
-		return true;
 	if (fd < 0 || fd >= HOSTFD_MAX)
 		return false;
 	return (atomic_load(&owned[fd / 64]) >> (fd % 64)) & 1;
@@ -94,10 +93,6 @@ bool fbsd_hostfd_is(int fd)
 
 int fbsd_hostfd_next(unsigned lo, unsigned hi)
 {
-	int logfd = fileno(log_file()), best = -1;
-
-	if (logfd > 2 && (unsigned)logfd >= lo && (unsigned)logfd <= hi)
-		best = logfd;
 	for (unsigned fd = lo; fd <= hi && fd < HOSTFD_MAX; fd++) {
 		uint64_t w = atomic_load(&owned[fd / 64]) >> (fd % 64);
 
@@ -106,9 +101,7 @@ int fbsd_hostfd_next(unsigned lo, unsigned hi)
 			continue;
 		}
 		fd += (unsigned)__builtin_ctzll(w);
-		if (fd <= hi && (best < 0 || (int)fd < best))
-			best = (int)fd;
-		break;
+		return fd <= hi ? (int)fd : -1;
 	}
-	return best;
+	return -1;
 }
